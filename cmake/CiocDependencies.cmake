@@ -1,0 +1,22 @@
+# Finds the system libraries cioc builds on (Debian packages; see scripts/setup.sh).
+# LLVM's CMake package drags in optional dependencies (CURL…); link the two
+# static Support archives directly instead.
+set(LLVM_ROOT_DIR /usr/lib/llvm-16)
+find_path(LLVM_INCLUDE_DIR llvm/Support/SourceMgr.h HINTS ${LLVM_ROOT_DIR}/include REQUIRED)
+find_library(LLVM_SUPPORT_LIB libLLVMSupport.a HINTS ${LLVM_ROOT_DIR}/lib REQUIRED)
+find_library(LLVM_DEMANGLE_LIB libLLVMDemangle.a HINTS ${LLVM_ROOT_DIR}/lib REQUIRED)
+find_package(fmt REQUIRED)
+find_package(Threads REQUIRED)
+
+find_path(ANTLR4_INCLUDE_DIR antlr4-runtime.h PATH_SUFFIXES antlr4-runtime REQUIRED)
+find_library(ANTLR4_RUNTIME_LIB NAMES libantlr4-runtime.a antlr4-runtime REQUIRED)
+find_library(TINFO_LIB tinfo REQUIRED)
+
+add_library(cioc_llvm INTERFACE)
+target_include_directories(cioc_llvm SYSTEM INTERFACE ${LLVM_INCLUDE_DIR})
+target_compile_definitions(cioc_llvm INTERFACE _GNU_SOURCE __STDC_CONSTANT_MACROS __STDC_FORMAT_MACROS __STDC_LIMIT_MACROS)
+target_link_libraries(cioc_llvm INTERFACE ${LLVM_SUPPORT_LIB} ${LLVM_DEMANGLE_LIB} ${TINFO_LIB} Threads::Threads z zstd)
+
+add_library(cioc_antlr INTERFACE)
+target_include_directories(cioc_antlr SYSTEM INTERFACE ${ANTLR4_INCLUDE_DIR})
+target_link_libraries(cioc_antlr INTERFACE ${ANTLR4_RUNTIME_LIB})

@@ -1,0 +1,187 @@
+// The abstract syntax tree: an owned, compact copy of what a .cio file says,
+// with exact source ranges. The parse tree is dropped once this is built.
+// Literals keep their source text; sema gives them types and values, so the
+// AST stays a faithful picture of the input (the formatter needs that too).
+#pragma once
+
+#include "base/SourceRange.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cio::ast {
+
+struct Ident {
+  std::string text;
+  SourceRange range;
+};
+
+struct QualifiedName {
+  std::vector<Ident> parts;
+  SourceRange range;
+  std::string str() const;
+};
+
+enum class LiteralKind { Text, Number, Date, YearPeriod, DatePeriod, Bool, Article };
+
+struct Literal {
+  LiteralKind kind = LiteralKind::Text;
+  std::string text;       // decoded text; number, date or article as written
+  std::string second;     // end of a period
+  std::optional<Ident> unit;  // `12 mln`, `3 jaar`
+  SourceRange range;
+};
+
+struct Value {
+  enum class Kind { Literal, Reference, List } kind = Kind::Literal;
+  Literal literal;
+  QualifiedName reference;
+  std::vector<Value> items;
+  SourceRange range;
+};
+
+struct FieldAssign {
+  Ident name;
+  Value value;
+  SourceRange range;
+};
+
+struct Entity {
+  Ident kind;
+  std::optional<Ident> name;
+  std::optional<Literal> title;
+  std::vector<FieldAssign> fields;
+  std::vector<Entity> children;
+  std::string doc;
+  SourceRange range;
+};
+
+// ---- expressions (norms, constants) ----------------------------------------
+enum class ExprKind {
+  Literal, Name, ReferenceDate, Call, List, Has, Path,
+  Compare, Add, And, Or, Not, Implies, ForAll, Exists, None,
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::Literal;
+  std::string op;                // Compare: = != < <= > >= in; Add: one op per extra operand
+  std::vector<std::string> ops;  // Add: the operators between operands
+  Ident ident;                   // Name, Call callee, Path field, quantifier variable
+  Literal literal;
+  std::vector<std::unique_ptr<Expr>> operands;
+  SourceRange range;
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+// ---- schema -----------------------------------------------------------------
+struct AnnotationArg {
+  Ident key;
+  std::optional<Ident> value;
+};
+
+struct Annotation {
+  Ident name;
+  std::vector<AnnotationArg> args;
+  SourceRange range;
+};
+
+struct TypeRef {
+  bool isList = false;
+  Ident name;                        // element name for lists
+  std::unique_ptr<TypeRef> element;  // lists only
+  bool optional = false;
+  SourceRange range;
+};
+
+struct FieldDecl {
+  Ident name;
+  TypeRef type;
+  std::vector<Annotation> annotations;
+  std::string doc;
+  SourceRange range;
+};
+
+struct ContainsDecl {
+  Ident kind;
+  uint32_t min = 0;
+  std::optional<uint32_t> max;  // none means unbounded
+  SourceRange range;
+};
+
+struct KindDecl {
+  Ident name;
+  std::optional<Ident> base;
+  std::vector<Annotation> annotations;
+  std::vector<FieldDecl> fields;
+  std::vector<ContainsDecl> contains;
+  std::string doc;
+  SourceRange range;
+};
+
+struct EnumDecl {
+  Ident name;
+  std::vector<Ident> values;
+  std::string doc;
+  SourceRange range;
+};
+
+struct ConstantDecl {
+  Ident name;
+  ExprPtr value;
+  std::string doc;
+  SourceRange range;
+};
+
+struct ArticleDecl {
+  Ident ref;
+  std::string text;
+  SourceRange range;
+};
+
+struct LibraryDecl {
+  Ident name;
+  std::vector<FieldAssign> fields;
+  std::string doc;
+  SourceRange range;
+};
+
+struct UseDecl {
+  QualifiedName library;
+  SourceRange range;
+};
+
+struct NormBinding {
+  Ident variable;
+  ExprPtr domain;
+};
+
+struct NormDecl {
+  Ident name;
+  std::optional<Ident> article;
+  std::optional<Ident> severity;
+  std::vector<NormBinding> bindings;
+  std::vector<ExprPtr> filters;
+  ExprPtr requirement;
+  std::optional<Literal> message;
+  std::optional<Literal> help;
+  std::string doc;
+  SourceRange range;
+};
+
+/// One parsed .cio file. Each list keeps declaration order.
+struct File {
+  unsigned buffer = 0;
+  std::string path;
+  std::vector<UseDecl> uses;
+  std::vector<LibraryDecl> libraries;
+  std::vector<KindDecl> kinds;
+  std::vector<EnumDecl> enums;
+  std::vector<ConstantDecl> constants;
+  std::vector<ArticleDecl> articles;
+  std::vector<NormDecl> norms;
+  std::vector<Entity> entities;
+};
+
+}  // namespace cio::ast

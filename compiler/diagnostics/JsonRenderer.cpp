@@ -1,0 +1,65 @@
+#include "diagnostics/Render.h"
+
+#include "llvm/Support/JSON.h"
+
+namespace cio {
+
+static const char *severityName(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+  }
+  return "";
+}
+
+static void putLocation(llvm::json::Object &o, const Location &loc) {
+  o["file"] = loc.file;
+  o["line"] = loc.line;
+  o["column"] = loc.column;
+  o["end_line"] = loc.endLine;
+  o["end_column"] = loc.endColumn;
+}
+
+void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm) {
+  llvm::json::Array list;
+  size_t errors = 0, warnings = 0, suppressed = 0;
+  for (const Diagnostic &d : diags) {
+    llvm::json::Object o;
+    o["severity"] = severityName(d.severity);
+    o["code"] = d.code;
+    o["message"] = d.message;
+    if (!d.article.empty()) o["article"] = d.article;
+    if (!d.suppressedBy.empty()) o["suppressed_by"] = d.suppressedBy;
+    if (!d.help.empty()) o["help"] = d.help;
+    if (d.range.valid()) putLocation(o, locate(sm, d.range));
+    else o["file"] = nullptr;
+    llvm::json::Array notes;
+    for (const DiagnosticNote &n : d.notes) {
+      llvm::json::Object no;
+      no["message"] = n.message;
+      if (n.range.valid()) putLocation(no, locate(sm, n.range));
+      notes.push_back(std::move(no));
+    }
+    o["notes"] = std::move(notes);
+    llvm::json::Array fixits;
+    for (const FixIt &f : d.fixits) {
+      llvm::json::Object fo;
+      putLocation(fo, locate(sm, f.range));
+      fo["replacement"] = f.replacement;
+      fixits.push_back(std::move(fo));
+    }
+    o["fixits"] = std::move(fixits);
+    list.push_back(std::move(o));
+    if (!d.suppressedBy.empty()) ++suppressed;
+    else if (d.severity == Severity::Error) ++errors;
+    else if (d.severity == Severity::Warning) ++warnings;
+  }
+  llvm::json::Object root;
+  root["version"] = 1;
+  root["diagnostics"] = std::move(list);
+  root["summary"] = llvm::json::Object{{"errors", errors}, {"warnings", warnings}, {"suppressed", suppressed}};
+  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << '\n';
+}
+
+}  // namespace cio

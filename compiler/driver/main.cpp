@@ -1,0 +1,58 @@
+// Entry point of `cioc`: parses the command line with llvm::cl and hands over
+// to one subcommand. Usage errors exit with status 2, as spec §9 requires.
+#include "driver/Commands.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+
+namespace cl = llvm::cl;
+
+static cl::SubCommand CheckCmd("check", "Toets .cio-bestanden aan het schema en de normen");
+static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd));
+static cl::opt<std::string> Peildatum("peildatum", cl::desc("Peildatum JJJJ-MM-DD (standaard: vandaag)"),
+                                      cl::value_desc("datum"), cl::sub(CheckCmd));
+static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text of json"), cl::init("text"),
+                                   cl::sub(CheckCmd));
+static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
+static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"),
+                                 cl::sub(CheckCmd));
+static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
+                                   cl::sub(CheckCmd));
+static cl::opt<bool> Verify("verify", cl::desc("Vergelijk met de expect-commentaren (voor tests)"), cl::Hidden,
+                            cl::sub(CheckCmd));
+
+static std::string stdlibDir() {
+  if (!Stdlib.empty()) return Stdlib;
+  if (const char *env = std::getenv("CIO_STDLIB"); env && *env) return env;
+  return CIOC_DEFAULT_STDLIB;
+}
+
+int main(int argc, char **argv) {
+  cl::SetVersionPrinter([](llvm::raw_ostream &os) { os << "cioc " << CIOC_VERSION << '\n'; });
+  if (!cl::ParseCommandLineOptions(argc, argv, "cioc: toetst een CIO-stelsel aan het Besluit CIO-stelsel Rijksdienst\n",
+                                   &llvm::errs()))
+    return 2;
+  if (CheckCmd) {
+    if (Format != "text" && Format != "json") {
+      llvm::errs() << "cioc: onbekend formaat '" << Format << "' (text of json)\n";
+      return 2;
+    }
+    if (Lang != "nl" && Lang != "en") {
+      llvm::errs() << "cioc: onbekende taal '" << Lang << "' (nl of en)\n";
+      return 2;
+    }
+    cio::CheckOptions opt;
+    opt.paths.assign(CheckPaths.begin(), CheckPaths.end());
+    opt.referenceDate = Peildatum;
+    opt.format = Format;
+    opt.lang = Lang;
+    opt.werror = Werror;
+    opt.stdlibDir = stdlibDir();
+    opt.verify = Verify;
+    return cio::runCheck(opt);
+  }
+  llvm::errs() << "cioc: geef een subcommando, bijvoorbeeld `cioc check examples/` (zie `cioc --help`)\n";
+  return 2;
+}

@@ -1,0 +1,147 @@
+// The semantic model: the schema compiled from the libraries, and every entity
+// of the workspace resolved and typed. Built once by sema, then read-only for
+// the norm evaluator and the emitters. Entities and kinds are addressed by
+// index, never by pointer, so the model is compact and cheap to copy around.
+#pragma once
+
+#include "base/SourceRange.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cio::model {
+
+using KindId = uint32_t;
+using EntityId = uint32_t;
+using EnumId = uint32_t;
+inline constexpr uint32_t kNone = UINT32_MAX;
+
+/// Days since 1970-01-01 in the proleptic Gregorian calendar.
+using Date = int32_t;
+std::optional<Date> makeDate(int year, int month, int day);
+void splitDate(Date d, int &year, int &month, int &day);
+std::string formatDate(Date d);
+std::optional<Date> parseDate(const std::string &iso);
+
+enum class BaseType { Text, Number, Money, Date, Duration, Period, Bool, Article, Enum, Kind };
+
+struct Type {
+  BaseType base = BaseType::Text;
+  uint32_t ref = kNone;  // the enum or kind for Enum and Kind
+  bool list = false;
+};
+
+struct Value {
+  BaseType type = BaseType::Text;
+  bool list = false;
+  double number = 0;       // Number
+  int64_t cents = 0;       // Money
+  Date date = 0, until = 0;  // Date; Period is [date, until]
+  int32_t months = 0, days = 0;  // Duration
+  bool flag = false;       // Bool
+  uint32_t ref = kNone;    // Enum value index or EntityId
+  std::string text;        // Text, Article, and the enum value's name
+  std::vector<Value> items;
+  SourceRange range;
+};
+
+struct FieldInfo {
+  std::string name;
+  Type type;
+  bool optional = false;
+  std::vector<std::string> annotations;
+  std::string doc;
+  SourceRange range;
+};
+
+struct Containment {
+  KindId kind = kNone;
+  uint32_t min = 0;
+  std::optional<uint32_t> max;
+  SourceRange range;
+};
+
+struct AnnotationInfo {
+  std::string name;
+  std::map<std::string, std::string> args;  // key -> value ("" for positional)
+  std::vector<std::string> positional;
+};
+
+struct KindInfo {
+  std::string name;
+  KindId base = kNone;
+  std::vector<FieldInfo> fields;  // own fields; base fields via Schema::findField
+  std::vector<Containment> contains;
+  std::vector<AnnotationInfo> annotations;
+  std::string doc;
+  SourceRange range;
+  const AnnotationInfo *annotation(const std::string &name) const;
+};
+
+struct EnumInfo {
+  std::string name;
+  std::vector<std::string> values;
+  SourceRange range;
+};
+
+struct Article {
+  std::string ref;  // `art3.1`
+  std::string text;
+  std::string library;
+  SourceRange range;
+};
+
+struct Library {
+  std::string name;
+  std::string title, identifier, link, successor;
+  std::optional<Date> inForce, ended;
+  SourceRange range;
+};
+
+struct Schema {
+  std::vector<KindInfo> kinds;
+  std::map<std::string, KindId> kindByName;
+  std::vector<EnumInfo> enums;
+  std::map<std::string, EnumId> enumByName;
+  std::map<std::string, Article> articles;
+  std::vector<Library> libraries;
+
+  std::optional<KindId> findKind(const std::string &name) const;
+  /// The field `name` of kind `k` or of one of its bases.
+  const FieldInfo *findField(KindId k, const std::string &name) const;
+  /// Every field of `k`, bases first.
+  std::vector<const FieldInfo *> allFields(KindId k) const;
+  std::vector<const Containment *> allContains(KindId k) const;
+  bool isA(KindId k, KindId base) const;
+};
+
+struct FieldValue {
+  const FieldInfo *field = nullptr;
+  Value value;
+  SourceRange nameRange;
+};
+
+struct Entity {
+  KindId kind = kNone;
+  std::string name;  // empty for an unnamed record
+  std::string title;
+  std::string path;  // qualified name, e.g. FIN.BD.CIO_BD
+  EntityId parent = kNone;
+  std::vector<EntityId> children;
+  std::vector<FieldValue> fields;
+  std::string doc;
+  SourceRange range, kindRange, nameRange;
+  const FieldValue *field(const std::string &name) const;
+};
+
+struct Model {
+  Schema schema;
+  std::vector<Entity> entities;
+  std::vector<EntityId> roots;
+  Date referenceDate = 0;
+};
+
+}  // namespace cio::model

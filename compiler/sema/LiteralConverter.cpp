@@ -1,0 +1,190 @@
+// Literal values: dates are validated against the calendar, amounts are exact
+// in euro cents, numbers must fit, and units must be known.
+#include "sema/Sema.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <cmath>
+
+namespace cio {
+
+using model::BaseType;
+
+namespace {
+
+enum class Unit { None, Money, Duration, Unknown };
+
+struct UnitInfo {
+  Unit kind = Unit::None;
+  int64_t centsFactor = 0;  // Money
+  int months = 0, days = 0; // Duration, per unit
+};
+
+UnitInfo unitOf(const ast::Literal &lit) {
+  if (!lit.unit) return {};
+  const std::string &u = lit.unit->text;
+  if (u == "EUR") return {Unit::Money, 100};
+  if (u == "mln") return {Unit::Money, 100'000'000};
+  if (u == "mld") return {Unit::Money, 100'000'000'000};
+  if (u == "jaar" || u == "jaren") return {Unit::Duration, 0, 12, 0};
+  if (u == "maand" || u == "maanden") return {Unit::Duration, 0, 1, 0};
+  if (u == "week" || u == "weken") return {Unit::Duration, 0, 0, 7};
+  if (u == "dag" || u == "dagen") return {Unit::Duration, 0, 0, 1};
+  return {Unit::Unknown};
+}
+
+/// Parses `12_500.25` into an exact integer scaled by `factor` (10^k),
+/// failing when the result has a fraction or does not fit in int64.
+bool parseScaled(const std::string &text, int64_t factor, int64_t &out) {
+  __int128 whole = 0, frac = 0, fracScale = 1;
+  bool inFrac = false;
+  for (char c : text) {
+    if (c == '_') continue;
+    if (c == '.') { inFrac = true; continue; }
+    if (inFrac) {
+      frac = frac * 10 + (c - '0');
+      fracScale *= 10;
+      if (fracScale > (__int128)1e30) return false;
+    } else {
+      whole = whole * 10 + (c - '0');
+      if (whole > (__int128)INT64_MAX) return false;
+    }
+  }
+  __int128 v = whole * factor;
+  if ((frac * factor) % fracScale != 0) return false;
+  v += frac * factor / fracScale;
+  if (v > (__int128)INT64_MAX) return false;
+  out = static_cast<int64_t>(v);
+  return true;
+}
+
+bool reportRange(const ast::Literal &lit, DiagnosticEngine &diags) {
+  diags.report(DiagId::number_out_of_range, lit.range, {lit.text});
+  return false;
+}
+
+}  // namespace
+
+std::string literalTypeName(const ast::Literal &lit) {
+  switch (lit.kind) {
+    case ast::LiteralKind::Text: return "tekst";
+    case ast::LiteralKind::Date: return "datum";
+    case ast::LiteralKind::YearPeriod: case ast::LiteralKind::DatePeriod: return "periode";
+    case ast::LiteralKind::Bool: return "ja_nee";
+    case ast::LiteralKind::Article: return "artikel";
+    case ast::LiteralKind::Number:
+      switch (unitOf(lit).kind) {
+        case Unit::Money: return "bedrag";
+        case Unit::Duration: return "duur";
+        default: return "getal";
+      }
+  }
+  return "?";
+}
+
+bool convertLiteral(const ast::Literal &lit, BaseType type, model::Value &out, DiagnosticEngine &diags,
+                    bool &typeMismatch) {
+  typeMismatch = false;
+  out.type = type;
+  out.range = lit.range;
+  UnitInfo unit = unitOf(lit);
+  if (unit.kind == Unit::Unknown) {
+    diags.report(DiagId::unknown_unit, lit.unit->range, {lit.unit->text});
+    return false;
+  }
+  auto mismatch = [&] { typeMismatch = true; return false; };
+  switch (lit.kind) {
+    case ast::LiteralKind::Text:
+      if (type != BaseType::Text) return mismatch();
+      out.text = lit.text;
+      return true;
+    case ast::LiteralKind::Bool:
+      if (type != BaseType::Bool) return mismatch();
+      out.flag = lit.text == "ja";
+      return true;
+    case ast::LiteralKind::Article:
+      if (type != BaseType::Article) return mismatch();
+      out.text = lit.text;
+      return true;
+    case ast::LiteralKind::Date: {
+      if (type != BaseType::Date) return mismatch();
+      auto d = model::parseDate(lit.text);
+      if (!d) {
+        diags.report(DiagId::invalid_date, lit.range, {lit.text});
+        return false;
+      }
+      out.date = *d;
+      return true;
+    }
+    case ast::LiteralKind::YearPeriod:
+    case ast::LiteralKind::DatePeriod: {
+      if (type != BaseType::Period) return mismatch();
+      std::optional<model::Date> from, to;
+      if (lit.kind == ast::LiteralKind::DatePeriod) {
+        from = model::parseDate(lit.text);
+        to = model::parseDate(lit.second);
+        if (!from || !to) {
+          diags.report(DiagId::invalid_date, lit.range, {!from ? lit.text : lit.second});
+          return false;
+        }
+      } else {
+        int64_t y1 = 0, y2 = 0;
+        if (!parseScaled(lit.text, 1, y1) || !parseScaled(lit.second, 1, y2) ||
+            !(from = model::makeDate(int(std::min<int64_t>(y1, 99999)), 1, 1)) ||
+            !(to = model::makeDate(int(std::min<int64_t>(y2, 99999)), 12, 31))) {
+          diags.report(DiagId::invalid_date, lit.range, {lit.text + " .. " + lit.second});
+          return false;
+        }
+      }
+      if (*to < *from) {
+        diags.report(DiagId::empty_period, lit.range, {lit.text + " .. " + lit.second});
+        return false;
+      }
+      out.date = *from;
+      out.until = *to;
+      return true;
+    }
+    case ast::LiteralKind::Number:
+      if (unit.kind == Unit::Money) {
+        if (type != BaseType::Money) return mismatch();
+        if (!parseScaled(lit.text, unit.centsFactor, out.cents)) return reportRange(lit, diags);
+        return true;
+      }
+      if (unit.kind == Unit::Duration) {
+        if (type != BaseType::Duration) return mismatch();
+        int64_t n = 0;
+        if (!parseScaled(lit.text, 1, n) || n > 100000) return reportRange(lit, diags);
+        out.months = static_cast<int32_t>(n * unit.months);
+        out.days = static_cast<int32_t>(n * unit.days);
+        return true;
+      }
+      if (type != BaseType::Number) return mismatch();
+      {
+        std::string digits;
+        for (char c : lit.text)
+          if (c != '_') digits += c;
+        out.number = std::strtod(digits.c_str(), nullptr);
+        if (!std::isfinite(out.number) || std::fabs(out.number) > 9.0e15) return reportRange(lit, diags);
+      }
+      return true;
+  }
+  return mismatch();
+}
+
+std::string closestName(const std::string &name, const std::vector<std::string> &candidates) {
+  std::string best;
+  unsigned bestDistance = std::max<unsigned>(2, static_cast<unsigned>(name.size() / 3)) + 1;
+  for (const std::string &c : candidates) {
+    if (c == name) continue;
+    unsigned d = llvm::StringRef(name).lower() == llvm::StringRef(c).lower()
+                     ? 0
+                     : llvm::StringRef(name).edit_distance(c, true, bestDistance);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace cio

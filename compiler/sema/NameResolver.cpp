@@ -1,0 +1,105 @@
+#include "sema/NameResolver.h"
+
+#include "sema/Sema.h"
+
+namespace cio {
+
+using namespace model;
+
+NameResolver::NameResolver(const Model &model, DiagnosticEngine &diags) : model_(model), diags_(diags) {
+  for (EntityId r : model.roots)
+    if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name, r);
+}
+
+EntityId NameResolver::rootOf(EntityId e) const {
+  while (model_.entities[e].parent != kNone) e = model_.entities[e].parent;
+  return e;
+}
+
+std::optional<EntityId> NameResolver::child(EntityId parent, const std::string &name) const {
+  for (EntityId c : model_.entities[parent].children)
+    if (model_.entities[c].name == name) return c;
+  return std::nullopt;
+}
+
+std::vector<EntityId> NameResolver::descendants(EntityId e, const std::string &name) const {
+  std::vector<EntityId> found, stack(model_.entities[e].children.rbegin(), model_.entities[e].children.rend());
+  while (!stack.empty()) {
+    EntityId cur = stack.back();
+    stack.pop_back();
+    if (model_.entities[cur].name == name) found.push_back(cur);
+    const auto &kids = model_.entities[cur].children;
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+  }
+  return found;
+}
+
+void NameResolver::reportUnresolved(const ast::Ident &part, KindId kind) {
+  Diagnostic &d = diags_.report(DiagId::unresolved_reference, part.range, {part.text});
+  std::vector<std::string> names;
+  for (const Entity &e : model_.entities)
+    if (!e.name.empty() && (kind == kNone || (e.kind != kNone && model_.schema.isA(e.kind, kind))))
+      names.push_back(e.name);
+  if (std::string s = closestName(part.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+}
+
+bool NameResolver::step(EntityId from, const ast::Ident &part, EntityId &out, bool first) {
+  std::vector<EntityId> candidates;
+  if (first) {
+    for (EntityId b = from; b != kNone; b = model_.entities[b].parent)
+      if (auto c = child(b, part.text)) {
+        out = *c;
+        return true;
+      }
+    candidates = descendants(rootOf(from), part.text);
+    if (candidates.empty()) {
+      auto it = topLevel_.find(part.text);
+      if (it != topLevel_.end()) {
+        out = it->second;
+        return true;
+      }
+    }
+  } else {
+    if (auto c = child(from, part.text)) {
+      out = *c;
+      return true;
+    }
+    candidates = descendants(from, part.text);
+  }
+  if (candidates.size() == 1) {
+    out = candidates.front();
+    return true;
+  }
+  if (candidates.empty()) return false;
+  std::string list;
+  for (EntityId c : candidates) list += (list.empty() ? "" : ", ") + model_.entities[c].path;
+  Diagnostic &d = diags_.report(DiagId::ambiguous_reference, part.range, {part.text, list});
+  for (EntityId c : candidates) diags_.addNote(d, DiagId::note_candidate, model_.entities[c].nameRange, {model_.entities[c].path});
+  out = kNone;
+  return true;
+}
+
+std::optional<EntityId> NameResolver::resolve(EntityId from, const ast::QualifiedName &name, KindId kind,
+                                              const std::string &fieldName) {
+  EntityId cur = from;
+  for (size_t i = 0; i < name.parts.size(); ++i) {
+    EntityId next = kNone;
+    if (!step(cur, name.parts[i], next, i == 0)) {
+      reportUnresolved(name.parts[i], i == name.parts.size() - 1 ? kind : kNone);
+      return std::nullopt;
+    }
+    if (next == kNone) return std::nullopt;  // ambiguous, reported
+    cur = next;
+  }
+  const Entity &target = model_.entities[cur];
+  if (target.kind != kNone && kind != kNone && !model_.schema.isA(target.kind, kind)) {
+    Diagnostic &d = diags_.report(DiagId::wrong_reference_kind, name.range,
+                                  {name.str(), model_.schema.kinds[target.kind].name, fieldName,
+                                   model_.schema.kinds[kind].name});
+    diags_.addNote(d, DiagId::note_previous_declaration, target.nameRange);
+    return std::nullopt;
+  }
+  return cur;
+}
+
+}  // namespace cio

@@ -1,0 +1,125 @@
+#include "sema/Workspace.h"
+
+#include "syntax/Parse.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+namespace cio {
+
+bool Workspace::addPath(const std::string &path) {
+  llvm::sys::fs::file_status status;
+  if (llvm::sys::fs::status(path, status) || !llvm::sys::fs::exists(status)) {
+    diags_.report(DiagId::file_unreadable, {}, {path});
+    ioError_ = true;
+    return false;
+  }
+  if (!llvm::sys::fs::is_directory(status)) {
+    inputs_.push_back(path);
+    return true;
+  }
+  size_t before = inputs_.size();
+  std::error_code ec;
+  for (llvm::sys::fs::recursive_directory_iterator it(path, ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::sys::path::extension(it->path()) == ".cio" && it->type() != llvm::sys::fs::file_type::directory_file)
+      inputs_.push_back(it->path());
+  if (inputs_.size() == before) {
+    diags_.report(DiagId::no_input_files, {}, {path});
+    ioError_ = true;
+    return false;
+  }
+  return true;
+}
+
+bool Workspace::parsePath(const std::string &path, bool isLibrary, const std::string &libName) {
+  uint64_t size = 0;
+  if (!llvm::sys::fs::file_size(path, size) && size > kMaxFileBytes) {
+    diags_.report(DiagId::file_too_large, {}, {std::to_string(kMaxFileBytes)});
+    diags_.diagnostics().back().message += ": " + path;
+    ioError_ = true;
+    return false;
+  }
+  auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/true);
+  if (!buf) {
+    diags_.report(DiagId::file_unreadable, {}, {path + ": " + buf.getError().message()});
+    ioError_ = true;
+    return false;
+  }
+  std::string_view text((*buf)->getBufferStart(), (*buf)->getBufferSize());
+  unsigned id = sources_.AddNewSourceBuffer(std::move(*buf), llvm::SMLoc());
+  LoadedFile f;
+  f.ast = parseFile(text, id, diags_);
+  f.ast.path = path;
+  f.isLibrary = isLibrary;
+  f.libraryName = libName;
+  files_.push_back(std::move(f));
+  return true;
+}
+
+static bool isPlainName(const std::string &s) {
+  if (s.empty()) return false;
+  for (unsigned char c : s)
+    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return false;
+  return true;
+}
+
+void Workspace::loadLibrary(const ast::QualifiedName &name) {
+  std::string lib = name.str();
+  if (name.parts.size() != 1 || !isPlainName(lib)) {
+    diags_.report(DiagId::invalid_library_name, name.range, {lib});
+    return;
+  }
+  if (std::find(loadedLibraries_.begin(), loadedLibraries_.end(), lib) != loadedLibraries_.end()) return;
+  llvm::SmallString<256> path(stdlibDir_);
+  llvm::sys::path::append(path, lib + ".cio");
+  if (!llvm::sys::fs::exists(path)) {
+    diags_.report(DiagId::unknown_library, name.range, {lib, stdlibDir_});
+    return;
+  }
+  loadedLibraries_.push_back(lib);
+  parsePath(std::string(path), /*isLibrary=*/true, lib);
+}
+
+std::string Workspace::suggestLibrary(const ast::File &file) {
+  // Suggest a library from the stdlib path that declares the kind of the
+  // file's first entity; the newest by name when several do.
+  std::error_code ec;
+  std::vector<std::string> candidates;
+  for (llvm::sys::fs::directory_iterator it(stdlibDir_, ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::sys::path::extension(it->path()) == ".cio") candidates.push_back(it->path());
+  std::sort(candidates.rbegin(), candidates.rend());
+  const std::string &kind = file.entities.front().kind.text;
+  for (const std::string &c : candidates) {
+    auto buf = llvm::MemoryBuffer::getFile(c);
+    if (!buf) continue;
+    DiagnosticEngine scratch;
+    ast::File lib = parseFile((*buf)->getBuffer(), 1, scratch);
+    for (const ast::KindDecl &k : lib.kinds)
+      if (k.name.text == kind) return std::string(llvm::sys::path::stem(c));
+  }
+  return candidates.empty() ? "<bibliotheek>" : std::string(llvm::sys::path::stem(candidates.front()));
+}
+
+void Workspace::load() {
+  std::sort(inputs_.begin(), inputs_.end());
+  inputs_.erase(std::unique(inputs_.begin(), inputs_.end()), inputs_.end());
+  for (const std::string &path : inputs_) parsePath(path, false, "");
+  // Libraries may use other libraries: walk until no new file appears.
+  for (size_t i = 0; i < files_.size(); ++i) {
+    std::vector<ast::QualifiedName> uses;
+    for (const ast::UseDecl &u : files_[i].ast.uses) uses.push_back(u.library);
+    for (const ast::QualifiedName &u : uses) loadLibrary(u);
+  }
+  for (const LoadedFile &f : files_) {
+    if (f.isLibrary || !f.ast.uses.empty() || f.ast.entities.empty()) continue;
+    Diagnostic &d = diags_.report(DiagId::missing_use, {f.ast.buffer, 0, 0});
+    std::string lib = suggestLibrary(f.ast);
+    diags_.setHelp(d, DiagId::help_add_use, {lib});
+    d.fixits.push_back({{f.ast.buffer, 0, 0}, "gebruik " + lib + ";\n"});
+  }
+}
+
+}  // namespace cio

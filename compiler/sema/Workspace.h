@@ -1,0 +1,54 @@
+// A workspace: the .cio files named on the command line (directories are
+// searched recursively) plus the libraries they load with `gebruik`, parsed
+// into ASTs in a fixed order (sorted by path) so output never depends on the
+// order in which files were named.
+#pragma once
+
+#include "ast/Ast.h"
+#include "diagnostics/DiagnosticEngine.h"
+
+#include "llvm/Support/SourceMgr.h"
+
+#include <string>
+#include <vector>
+
+namespace cio {
+
+struct LoadedFile {
+  ast::File ast;
+  bool isLibrary = false;
+  std::string libraryName;  // for libraries
+};
+
+class Workspace {
+public:
+  Workspace(llvm::SourceMgr &sources, DiagnosticEngine &diags, std::string stdlibDir)
+      : sources_(sources), diags_(diags), stdlibDir_(std::move(stdlibDir)) {}
+
+  /// Adds a file or a directory. Returns false on an input/output error (already reported).
+  bool addPath(const std::string &path);
+  /// Parses every added file and, transitively, every library they use.
+  void load();
+
+  const std::vector<LoadedFile> &files() const { return files_; }
+  const std::string &stdlibDir() const { return stdlibDir_; }
+  bool hadIoError() const { return ioError_; }
+
+private:
+  bool parsePath(const std::string &path, bool isLibrary, const std::string &libName);
+  void loadLibrary(const ast::QualifiedName &name);
+  std::string suggestLibrary(const ast::File &file);
+
+  llvm::SourceMgr &sources_;
+  DiagnosticEngine &diags_;
+  std::string stdlibDir_;
+  std::vector<std::string> inputs_;
+  std::vector<LoadedFile> files_;
+  std::vector<std::string> loadedLibraries_;
+  bool ioError_ = false;
+};
+
+/// The largest file cioc reads; larger input gets `file_too_large`.
+inline constexpr uint64_t kMaxFileBytes = 256ull << 20;
+
+}  // namespace cio

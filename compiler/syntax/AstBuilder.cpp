@@ -1,0 +1,451 @@
+#include "syntax/AstBuilder.h"
+
+#include "BufferedTokenStream.h"
+
+namespace cio {
+
+using P = gen::CioParser;
+
+uint32_t AstBuilder::byteOffset(size_t cp) const {
+  if (offsets_.empty()) return static_cast<uint32_t>(cp);  // ASCII input: identity
+  return cp < offsets_.size() ? offsets_[cp] : offsets_.back();
+}
+
+SourceRange AstBuilder::range(antlr4::Token *tok) const {
+  if (!tok || tok->getType() == antlr4::Token::EOF || tok->getStartIndex() == INVALID_INDEX)
+    return {buffer_, 0, 0};
+  return {buffer_, byteOffset(tok->getStartIndex()), byteOffset(tok->getStopIndex() + 1)};
+}
+
+SourceRange AstBuilder::range(antlr4::ParserRuleContext *ctx) const {
+  SourceRange r = range(ctx->getStart());
+  antlr4::Token *stop = ctx->getStop();
+  if (stop && stop->getType() != antlr4::Token::EOF && stop->getStopIndex() != INVALID_INDEX &&
+      stop->getStopIndex() + 1 >= ctx->getStart()->getStartIndex())
+    r.end = byteOffset(stop->getStopIndex() + 1);
+  return r;
+}
+
+std::string AstBuilder::docComment(antlr4::ParserRuleContext *ctx) const {
+  std::string doc;
+  for (antlr4::Token *t : tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex(), 2)) {
+    std::string line = t->getText().substr(3);
+    if (!line.empty() && line[0] == ' ') line.erase(0, 1);
+    if (!doc.empty()) doc += '\n';
+    doc += line;
+  }
+  return doc;
+}
+
+ast::Ident AstBuilder::ident(P::NameContext *ctx) const {
+  if (!ctx) return {};
+  return {ctx->getText(), range(ctx)};
+}
+
+ast::Ident AstBuilder::ident(antlr4::tree::TerminalNode *node) const {
+  if (!node) return {};
+  return {node->getText(), range(node->getSymbol())};
+}
+
+ast::QualifiedName AstBuilder::qualifiedName(P::QualifiedNameContext *ctx) const {
+  ast::QualifiedName q;
+  for (P::NameContext *n : ctx->name()) q.parts.push_back(ident(n));
+  q.range = range(ctx);
+  return q;
+}
+
+static void appendUtf8(std::string &out, uint32_t cp) {
+  if (cp < 0x80) out += char(cp);
+  else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
+  else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
+  ast::Literal lit;
+  lit.kind = ast::LiteralKind::Text;
+  lit.range = range(tok);
+  std::string raw = tok->getText();
+  size_t end = raw.size() >= 2 && raw.back() == '"' ? raw.size() - 1 : raw.size();
+  for (size_t i = 1; i < end; ++i) {
+    if (raw[i] != '\\' || i + 1 >= end) { lit.text += raw[i]; continue; }
+    char e = raw[++i];
+    switch (e) {
+      case '"': lit.text += '"'; break;
+      case '\\': lit.text += '\\'; break;
+      case 'n': lit.text += '\n'; break;
+      case 't': lit.text += '\t'; break;
+      case 'u': {
+        size_t close = raw.find('}', i);
+        uint32_t cp = 0;
+        bool ok = i + 1 < end && raw[i + 1] == '{' && close != std::string::npos && close < end &&
+                  close > i + 2 && close - i - 2 <= 6;
+        for (size_t k = i + 2; ok && k < close; ++k) {
+          if (!isxdigit(static_cast<unsigned char>(raw[k]))) ok = false;
+          else cp = cp * 16 + (isdigit(static_cast<unsigned char>(raw[k])) ? raw[k] - '0' : (tolower(raw[k]) - 'a' + 10));
+        }
+        if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+          appendUtf8(lit.text, cp);
+          i = close;
+        } else {
+          diags_.report(DiagId::invalid_escape, lit.range, {"\\u"});
+        }
+        break;
+      }
+      default: {
+        std::string seq = "\\";
+        seq += e;
+        diags_.report(DiagId::invalid_escape, lit.range, {seq});
+      }
+    }
+  }
+  return lit;
+}
+
+ast::Literal AstBuilder::literal(P::LiteralContext *ctx) {
+  ast::Literal lit;
+  lit.range = range(ctx);
+  if (auto *c = dynamic_cast<P::YearPeriodContext *>(ctx)) {
+    lit.kind = ast::LiteralKind::YearPeriod;
+    lit.text = c->NUMBER(0)->getText();
+    lit.second = c->NUMBER(1) ? c->NUMBER(1)->getText() : "";
+  } else if (auto *c = dynamic_cast<P::DatePeriodContext *>(ctx)) {
+    lit.kind = ast::LiteralKind::DatePeriod;
+    lit.text = c->DATE(0)->getText();
+    lit.second = c->DATE(1) ? c->DATE(1)->getText() : "";
+  } else if (auto *c = dynamic_cast<P::NumberLiteralContext *>(ctx)) {
+    lit.kind = ast::LiteralKind::Number;
+    lit.text = c->NUMBER()->getText();
+    if (c->unit) lit.unit = ident(c->unit);
+  } else if (auto *c = dynamic_cast<P::DateLiteralContext *>(ctx)) {
+    lit.kind = ast::LiteralKind::Date;
+    lit.text = c->DATE()->getText();
+  } else if (auto *c = dynamic_cast<P::TextLiteralContext *>(ctx)) {
+    return textLiteral(c->STRING()->getSymbol());
+  } else if (auto *c = dynamic_cast<P::BoolLiteralContext *>(ctx)) {
+    lit.kind = ast::LiteralKind::Bool;
+    lit.text = c->JA() ? "ja" : "nee";
+  } else if (auto *c = dynamic_cast<P::ArticleLiteralContext *>(ctx)) {
+    lit.kind = ast::LiteralKind::Article;
+    lit.text = c->ARTREF()->getText();
+  }
+  return lit;
+}
+
+ast::Value AstBuilder::value(P::ValueContext *ctx) {
+  ast::Value v;
+  v.range = range(ctx);
+  if (auto *c = dynamic_cast<P::ListValueContext *>(ctx)) {
+    v.kind = ast::Value::Kind::List;
+    for (P::ValueContext *item : c->value()) v.items.push_back(value(item));
+  } else if (auto *c = dynamic_cast<P::LiteralValueContext *>(ctx)) {
+    v.kind = ast::Value::Kind::Literal;
+    v.literal = literal(c->literal());
+  } else if (auto *c = dynamic_cast<P::ReferenceValueContext *>(ctx)) {
+    v.kind = ast::Value::Kind::Reference;
+    v.reference = qualifiedName(c->qualifiedName());
+  }
+  return v;
+}
+
+ast::FieldAssign AstBuilder::fieldAssign(P::FieldAssignContext *ctx) {
+  ast::FieldAssign f;
+  f.name = ident(ctx->name());
+  if (ctx->value()) f.value = value(ctx->value());
+  f.range = range(ctx);
+  return f;
+}
+
+ast::Entity AstBuilder::entity(P::EntityContext *ctx) {
+  ast::Entity e;
+  e.kind = ident(ctx->kind);
+  if (ctx->entityName) e.name = ident(ctx->entityName);
+  if (ctx->STRING()) e.title = textLiteral(ctx->STRING()->getSymbol());
+  for (P::MemberContext *m : ctx->member()) {
+    if (m->fieldAssign()) e.fields.push_back(fieldAssign(m->fieldAssign()));
+    else if (m->entity()) e.children.push_back(entity(m->entity()));
+  }
+  e.doc = docComment(ctx);
+  e.range = range(ctx);
+  return e;
+}
+
+ast::Annotation AstBuilder::annotation(P::AnnotationContext *ctx) {
+  ast::Annotation a;
+  a.name = ident(ctx->name());
+  for (P::AnnotationArgContext *arg : ctx->annotationArg()) {
+    ast::AnnotationArg out;
+    out.key = ident(arg->name(0));
+    if (arg->name().size() > 1) out.value = ident(arg->name(1));
+    a.args.push_back(std::move(out));
+  }
+  a.range = range(ctx);
+  return a;
+}
+
+ast::TypeRef AstBuilder::typeRef(P::TypeRefContext *ctx) {
+  ast::TypeRef t;
+  t.range = range(ctx);
+  t.optional = ctx->optional != nullptr;
+  if (ctx->typeRef()) {
+    t.isList = true;
+    t.element = std::make_unique<ast::TypeRef>(typeRef(ctx->typeRef()));
+  } else {
+    t.name = ident(ctx->name());
+  }
+  return t;
+}
+
+static uint32_t parseBound(antlr4::tree::TerminalNode *n) {
+  unsigned long long v = 0;
+  for (char c : n->getText())
+    if (c >= '0' && c <= '9') v = std::min<unsigned long long>(v * 10 + (c - '0'), UINT32_MAX);
+  return static_cast<uint32_t>(v);
+}
+
+ast::KindDecl AstBuilder::kindDecl(P::KindDeclContext *ctx) {
+  ast::KindDecl k;
+  k.name = ident(ctx->name(0));
+  if (ctx->IS() && ctx->name().size() > 1) k.base = ident(ctx->name(1));
+  for (P::AnnotationContext *a : ctx->annotation()) k.annotations.push_back(annotation(a));
+  for (P::KindMemberContext *m : ctx->kindMember()) {
+    if (P::FieldDeclContext *f = m->fieldDecl()) {
+      ast::FieldDecl fd;
+      fd.name = ident(f->name());
+      if (f->typeRef()) fd.type = typeRef(f->typeRef());
+      for (P::AnnotationContext *a : f->annotation()) fd.annotations.push_back(annotation(a));
+      fd.doc = docComment(f);
+      fd.range = range(f);
+      k.fields.push_back(std::move(fd));
+    } else if (P::ContainsDeclContext *c = m->containsDecl()) {
+      ast::ContainsDecl cd;
+      cd.kind = ident(c->name());
+      cd.range = range(c);
+      if (P::CardinalityContext *card = c->cardinality()) {
+        // Children in order: '[' lo ('..' hi)? ']' where lo/hi are NUMBER or '*'.
+        std::vector<antlr4::tree::ParseTree *> parts;
+        for (antlr4::tree::ParseTree *ch : card->children) {
+          std::string t = ch->getText();
+          if (t != "[" && t != "]" && t != "..") parts.push_back(ch);
+        }
+        auto boundOf = [&](antlr4::tree::ParseTree *p) -> std::optional<uint32_t> {
+          if (p->getText() == "*") return std::nullopt;
+          return parseBound(static_cast<antlr4::tree::TerminalNode *>(p));
+        };
+        if (parts.size() == 1) {
+          std::optional<uint32_t> b = boundOf(parts[0]);
+          cd.min = b ? *b : 0;
+          cd.max = b;
+        } else if (parts.size() == 2) {
+          std::optional<uint32_t> lo = boundOf(parts[0]);
+          cd.min = lo ? *lo : 0;
+          cd.max = boundOf(parts[1]);
+        }
+      } else {
+        cd.min = 0;
+        cd.max = std::nullopt;
+      }
+      k.contains.push_back(std::move(cd));
+    }
+  }
+  k.doc = docComment(ctx);
+  k.range = range(ctx);
+  return k;
+}
+
+ast::EnumDecl AstBuilder::enumDecl(P::EnumDeclContext *ctx) {
+  ast::EnumDecl e;
+  std::vector<P::NameContext *> names = ctx->name();
+  if (!names.empty()) e.name = ident(names[0]);
+  for (size_t i = 1; i < names.size(); ++i) e.values.push_back(ident(names[i]));
+  e.doc = docComment(ctx);
+  e.range = range(ctx);
+  return e;
+}
+
+ast::NormDecl AstBuilder::normDecl(P::NormDeclContext *ctx) {
+  ast::NormDecl n;
+  n.name = ident(ctx->name());
+  for (P::NormClauseContext *clause : ctx->normClause()) {
+    if (auto *c = dynamic_cast<P::NormArticleContext *>(clause)) {
+      n.article = ident(c->ARTREF());
+    } else if (auto *c = dynamic_cast<P::NormSeverityContext *>(clause)) {
+      n.severity = ident(c->name());
+    } else if (auto *c = dynamic_cast<P::NormBindingContext *>(clause)) {
+      n.bindings.push_back({ident(c->name()), expr(c->expr())});
+    } else if (auto *c = dynamic_cast<P::NormFilterContext *>(clause)) {
+      n.filters.push_back(expr(c->expr()));
+    } else if (auto *c = dynamic_cast<P::NormRequirementContext *>(clause)) {
+      n.requirement = expr(c->expr());
+    } else if (auto *c = dynamic_cast<P::NormMessageContext *>(clause)) {
+      if (c->STRING()) n.message = textLiteral(c->STRING()->getSymbol());
+    } else if (auto *c = dynamic_cast<P::NormHelpContext *>(clause)) {
+      if (c->STRING()) n.help = textLiteral(c->STRING()->getSymbol());
+    }
+  }
+  n.doc = docComment(ctx);
+  n.range = range(ctx);
+  return n;
+}
+
+// ---- expressions -------------------------------------------------------------
+
+static ast::ExprPtr makeExpr(ast::ExprKind kind, SourceRange r) {
+  auto e = std::make_unique<ast::Expr>();
+  e->kind = kind;
+  e->range = r;
+  return e;
+}
+
+ast::ExprPtr AstBuilder::expr(P::ExprContext *ctx) {
+  if (!ctx) return makeExpr(ast::ExprKind::Literal, {buffer_, 0, 0});
+  if (auto *c = dynamic_cast<P::ImplicationContext *>(ctx)) {
+    auto e = makeExpr(ast::ExprKind::Implies, range(ctx));
+    e->operands.push_back(expr(c->expr(0)));
+    e->operands.push_back(expr(c->expr(1)));
+    return e;
+  }
+  return orExpr(static_cast<P::PlainExprContext *>(ctx)->orExpr());
+}
+
+ast::ExprPtr AstBuilder::orExpr(P::OrExprContext *ctx) {
+  if (!ctx) return makeExpr(ast::ExprKind::Literal, {buffer_, 0, 0});
+  std::vector<P::AndExprContext *> parts = ctx->andExpr();
+  if (parts.size() == 1) return andExpr(parts[0]);
+  auto e = makeExpr(ast::ExprKind::Or, range(ctx));
+  for (P::AndExprContext *p : parts) e->operands.push_back(andExpr(p));
+  return e;
+}
+
+ast::ExprPtr AstBuilder::andExpr(P::AndExprContext *ctx) {
+  std::vector<P::NotExprContext *> parts = ctx->notExpr();
+  if (parts.size() == 1) return notExpr(parts[0]);
+  auto e = makeExpr(ast::ExprKind::And, range(ctx));
+  for (P::NotExprContext *p : parts) e->operands.push_back(notExpr(p));
+  return e;
+}
+
+ast::ExprPtr AstBuilder::notExpr(P::NotExprContext *ctx) {
+  if (ctx->NIET()) {
+    auto e = makeExpr(ast::ExprKind::Not, range(ctx));
+    if (ctx->notExpr()) e->operands.push_back(notExpr(ctx->notExpr()));
+    return e;
+  }
+  if (!ctx->compareExpr()) return makeExpr(ast::ExprKind::Literal, range(ctx));
+  return compareExpr(ctx->compareExpr());
+}
+
+ast::ExprPtr AstBuilder::compareExpr(P::CompareExprContext *ctx) {
+  std::vector<P::AddExprContext *> parts = ctx->addExpr();
+  if (parts.size() == 1 || !ctx->op) return addExpr(parts[0]);
+  auto e = makeExpr(ast::ExprKind::Compare, range(ctx));
+  e->op = ctx->op->getText();
+  e->operands.push_back(addExpr(parts[0]));
+  e->operands.push_back(addExpr(parts[1]));
+  return e;
+}
+
+ast::ExprPtr AstBuilder::addExpr(P::AddExprContext *ctx) {
+  std::vector<P::PathExprContext *> parts = ctx->pathExpr();
+  if (parts.size() == 1) return pathExpr(parts[0]);
+  auto e = makeExpr(ast::ExprKind::Add, range(ctx));
+  for (antlr4::Token *op : ctx->op) e->ops.push_back(op->getText());
+  for (P::PathExprContext *p : parts) e->operands.push_back(pathExpr(p));
+  return e;
+}
+
+ast::ExprPtr AstBuilder::pathExpr(P::PathExprContext *ctx) {
+  ast::ExprPtr base = primary(ctx->primary());
+  for (P::NameContext *field : ctx->name()) {
+    auto e = makeExpr(ast::ExprKind::Path, SourceRange::join(base->range, range(field)));
+    e->ident = ident(field);
+    e->operands.push_back(std::move(base));
+    base = std::move(e);
+  }
+  return base;
+}
+
+ast::ExprPtr AstBuilder::quantifier(ast::ExprKind kind, P::NameContext *var, P::AddExprContext *domain,
+                                    P::ExprContext *body, antlr4::ParserRuleContext *whole) {
+  auto e = makeExpr(kind, range(whole));
+  e->ident = ident(var);
+  e->operands.push_back(domain ? addExpr(domain) : makeExpr(ast::ExprKind::Literal, range(whole)));
+  e->operands.push_back(expr(body));
+  return e;
+}
+
+ast::ExprPtr AstBuilder::primary(P::PrimaryContext *ctx) {
+  SourceRange r = range(ctx);
+  if (auto *c = dynamic_cast<P::LiteralExprContext *>(ctx)) {
+    auto e = makeExpr(ast::ExprKind::Literal, r);
+    e->literal = literal(c->literal());
+    return e;
+  }
+  if (auto *c = dynamic_cast<P::CallExprContext *>(ctx)) {
+    auto e = makeExpr(ast::ExprKind::Call, r);
+    e->ident = ident(c->name());
+    for (P::ExprContext *arg : c->expr()) e->operands.push_back(expr(arg));
+    return e;
+  }
+  if (auto *c = dynamic_cast<P::NameExprContext *>(ctx)) {
+    auto e = makeExpr(ast::ExprKind::Name, r);
+    e->ident = ident(c->name());
+    return e;
+  }
+  if (dynamic_cast<P::ReferenceDateExprContext *>(ctx)) return makeExpr(ast::ExprKind::ReferenceDate, r);
+  if (auto *c = dynamic_cast<P::ParenExprContext *>(ctx)) return expr(c->expr());
+  if (auto *c = dynamic_cast<P::ListExprContext *>(ctx)) {
+    auto e = makeExpr(ast::ExprKind::List, r);
+    for (P::ExprContext *item : c->expr()) e->operands.push_back(expr(item));
+    return e;
+  }
+  if (auto *c = dynamic_cast<P::HasExprContext *>(ctx)) {
+    auto e = makeExpr(ast::ExprKind::Has, r);
+    if (c->pathExpr()) e->operands.push_back(pathExpr(c->pathExpr()));
+    return e;
+  }
+  if (auto *c = dynamic_cast<P::ForAllExprContext *>(ctx))
+    return quantifier(ast::ExprKind::ForAll, c->name(), c->addExpr(), c->expr(), ctx);
+  if (auto *c = dynamic_cast<P::ExistsExprContext *>(ctx))
+    return quantifier(ast::ExprKind::Exists, c->name(), c->addExpr(), c->expr(), ctx);
+  if (auto *c = dynamic_cast<P::NoneExprContext *>(ctx))
+    return quantifier(ast::ExprKind::None, c->name(), c->addExpr(), c->expr(), ctx);
+  return makeExpr(ast::ExprKind::Literal, r);
+}
+
+void AstBuilder::build(P::FileContext *file, ast::File &out) {
+  for (P::TopItemContext *item : file->topItem()) {
+    if (auto *u = item->useDecl()) {
+      if (u->qualifiedName()) out.uses.push_back({qualifiedName(u->qualifiedName()), range(u)});
+    } else if (auto *l = item->libraryDecl()) {
+      ast::LibraryDecl lib;
+      lib.name = ident(l->name());
+      for (P::FieldAssignContext *f : l->fieldAssign()) lib.fields.push_back(fieldAssign(f));
+      lib.doc = docComment(l);
+      lib.range = range(l);
+      out.libraries.push_back(std::move(lib));
+    } else if (auto *k = item->kindDecl()) {
+      out.kinds.push_back(kindDecl(k));
+    } else if (auto *e = item->enumDecl()) {
+      out.enums.push_back(enumDecl(e));
+    } else if (auto *c = item->constantDecl()) {
+      out.constants.push_back({ident(c->name()), expr(c->expr()), docComment(c), range(c)});
+    } else if (auto *a = item->articleDecl()) {
+      ast::ArticleDecl art;
+      art.ref = ident(a->ARTREF());
+      if (a->STRING()) art.text = textLiteral(a->STRING()->getSymbol()).text;
+      art.range = range(a);
+      out.articles.push_back(std::move(art));
+    } else if (auto *n = item->normDecl()) {
+      out.norms.push_back(normDecl(n));
+    } else if (auto *en = item->entity()) {
+      out.entities.push_back(entity(en));
+    }
+  }
+}
+
+}  // namespace cio

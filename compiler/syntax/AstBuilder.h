@@ -1,0 +1,61 @@
+// Turns the ANTLR parse tree into the owned AST. Parse-tree types never leave
+// compiler/syntax. Source positions in ANTLR are code-point indices; the
+// builder maps them to byte offsets so every range points into the buffer.
+#pragma once
+
+#include "CioParser.h"
+#include "ast/Ast.h"
+#include "diagnostics/DiagnosticEngine.h"
+
+#include <vector>
+
+namespace antlr4 { class BufferedTokenStream; }
+
+namespace cio {
+
+class AstBuilder {
+public:
+  AstBuilder(unsigned buffer, const std::vector<uint32_t> &byteOffsets, antlr4::BufferedTokenStream &tokens,
+             DiagnosticEngine &diags)
+      : buffer_(buffer), offsets_(byteOffsets), tokens_(tokens), diags_(diags) {}
+
+  void build(gen::CioParser::FileContext *file, ast::File &out);
+
+private:
+  SourceRange range(antlr4::ParserRuleContext *ctx) const;
+  SourceRange range(antlr4::Token *tok) const;
+  uint32_t byteOffset(size_t codePoint) const;
+  std::string docComment(antlr4::ParserRuleContext *ctx) const;
+
+  ast::Ident ident(gen::CioParser::NameContext *ctx) const;
+  ast::Ident ident(antlr4::tree::TerminalNode *node) const;
+  ast::QualifiedName qualifiedName(gen::CioParser::QualifiedNameContext *ctx) const;
+  ast::Literal textLiteral(antlr4::Token *tok);
+  ast::Literal literal(gen::CioParser::LiteralContext *ctx);
+  ast::Value value(gen::CioParser::ValueContext *ctx);
+  ast::FieldAssign fieldAssign(gen::CioParser::FieldAssignContext *ctx);
+  ast::Entity entity(gen::CioParser::EntityContext *ctx);
+  ast::KindDecl kindDecl(gen::CioParser::KindDeclContext *ctx);
+  ast::TypeRef typeRef(gen::CioParser::TypeRefContext *ctx);
+  ast::Annotation annotation(gen::CioParser::AnnotationContext *ctx);
+  ast::EnumDecl enumDecl(gen::CioParser::EnumDeclContext *ctx);
+  ast::NormDecl normDecl(gen::CioParser::NormDeclContext *ctx);
+  ast::ExprPtr expr(gen::CioParser::ExprContext *ctx);
+  ast::ExprPtr orExpr(gen::CioParser::OrExprContext *ctx);
+  ast::ExprPtr andExpr(gen::CioParser::AndExprContext *ctx);
+  ast::ExprPtr notExpr(gen::CioParser::NotExprContext *ctx);
+  ast::ExprPtr compareExpr(gen::CioParser::CompareExprContext *ctx);
+  ast::ExprPtr addExpr(gen::CioParser::AddExprContext *ctx);
+  ast::ExprPtr pathExpr(gen::CioParser::PathExprContext *ctx);
+  ast::ExprPtr primary(gen::CioParser::PrimaryContext *ctx);
+  ast::ExprPtr quantifier(ast::ExprKind kind, gen::CioParser::NameContext *var,
+                          gen::CioParser::AddExprContext *domain, gen::CioParser::ExprContext *body,
+                          antlr4::ParserRuleContext *whole);
+
+  unsigned buffer_;
+  const std::vector<uint32_t> &offsets_;
+  antlr4::BufferedTokenStream &tokens_;
+  DiagnosticEngine &diags_;
+};
+
+}  // namespace cio
