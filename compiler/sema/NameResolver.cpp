@@ -96,7 +96,7 @@ std::optional<EntityId> NameResolver::resolve(EntityId from, const ast::Qualifie
     Diagnostic &d = diags_.report(DiagId::wrong_reference_kind, name.range,
                                   {name.str(), model_.schema.kinds[target.kind].name, fieldName,
                                    model_.schema.kinds[kind].name});
-    diags_.addNote(d, DiagId::note_previous_declaration, target.nameRange);
+    diags_.addNote(d, DiagId::note_declared_here, target.nameRange, {name.str()});
     return std::nullopt;
   }
   return cur;
