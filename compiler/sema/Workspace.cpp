@@ -113,12 +113,26 @@ void Workspace::load() {
     for (const ast::UseDecl &u : files_[i].ast.uses) uses.push_back(u.library);
     for (const ast::QualifiedName &u : uses) loadLibrary(u);
   }
+  // A file with entities but neither `gebruik` nor a schema of its own is an
+  // error; recover by loading the library the help suggests, so the rest of
+  // the file is still checked instead of drowning in unknown kinds.
+  std::vector<std::string> recoveries;
   for (const LoadedFile &f : files_) {
-    if (f.isLibrary || !f.ast.uses.empty() || f.ast.entities.empty()) continue;
+    if (f.isLibrary || !f.ast.uses.empty() || f.ast.entities.empty() || !f.ast.kinds.empty()) continue;
     Diagnostic &d = diags_.report(DiagId::missing_use, {f.ast.buffer, 0, 0});
     std::string lib = suggestLibrary(f.ast);
     diags_.setHelp(d, DiagId::help_add_use, {lib});
     d.fixits.push_back({{f.ast.buffer, 0, 0}, "gebruik " + lib + ";\n"});
+    recoveries.push_back(lib);
+  }
+  for (const std::string &lib : recoveries) {
+    llvm::SmallString<256> path(stdlibDir_);
+    llvm::sys::path::append(path, lib + ".cio");
+    if (std::find(loadedLibraries_.begin(), loadedLibraries_.end(), lib) == loadedLibraries_.end() &&
+        llvm::sys::fs::exists(path)) {
+      loadedLibraries_.push_back(lib);
+      parsePath(std::string(path), /*isLibrary=*/true, lib);
+    }
   }
 }
 

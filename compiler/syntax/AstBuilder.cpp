@@ -420,7 +420,10 @@ ast::ExprPtr AstBuilder::primary(P::PrimaryContext *ctx) {
 void AstBuilder::build(P::FileContext *file, ast::File &out) {
   for (P::TopItemContext *item : file->topItem()) {
     if (auto *u = item->useDecl()) {
-      if (u->qualifiedName()) out.uses.push_back({qualifiedName(u->qualifiedName()), range(u)});
+      // Error recovery may conjure a `<missing …>` name; that was reported already.
+      if (u->qualifiedName() && !u->qualifiedName()->getText().empty() &&
+          u->qualifiedName()->getText().find("<missing") == std::string::npos)
+        out.uses.push_back({qualifiedName(u->qualifiedName()), range(u)});
     } else if (auto *l = item->libraryDecl()) {
       ast::LibraryDecl lib;
       lib.name = ident(l->name());
