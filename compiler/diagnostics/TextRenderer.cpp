@@ -1,6 +1,7 @@
 #include "diagnostics/Render.h"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 namespace cio {
@@ -35,8 +36,8 @@ Location locate(const llvm::SourceMgr &sm, SourceRange r) {
 
 void sortDiagnostics(std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm) {
   auto key = [&](const Diagnostic &d) {
-    std::string file = d.range.valid() ? sm.getMemoryBuffer(d.range.buffer)->getBufferIdentifier().str() : "";
-    return std::make_tuple(d.range.valid(), file, d.range.begin, d.range.end, d.code, d.message);
+    llvm::StringRef file = d.range.valid() ? sm.getMemoryBuffer(d.range.buffer)->getBufferIdentifier() : "";
+    return std::make_tuple(d.range.valid(), file, d.range.begin, d.range.end, std::cref(d.code), std::cref(d.message));
   };
   std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
   diags.erase(std::unique(diags.begin(), diags.end(),

@@ -44,6 +44,13 @@ int runCheck(const CheckOptions &opt) {
   std::vector<Diagnostic> &all = diags.diagnostics();
   sortDiagnostics(all, sources);
   llvm::raw_ostream &out = llvm::outs();
+  // Counts are taken before the cap, so the exit status still reflects every finding.
+  size_t errors = diags.errorCount(), warnings = diags.warningCount();
+  if (!opt.verify && opt.maxDiagnostics && all.size() > opt.maxDiagnostics) {
+    size_t hidden = all.size() - opt.maxDiagnostics;
+    all.resize(opt.maxDiagnostics);
+    diags.report(DiagId::too_many_diagnostics, {}, {std::to_string(hidden), std::to_string(opt.maxDiagnostics)});
+  }
   if (opt.verify) {
     std::vector<unsigned> checked;
     for (const LoadedFile &f : ws.files())
@@ -57,7 +64,7 @@ int runCheck(const CheckOptions &opt) {
   out.flush();
 
   if (usageError || ws.hadIoError()) return 2;
-  if (diags.errorCount() > 0 || (opt.werror && diags.warningCount() > 0)) return 1;
+  if (errors > 0 || (opt.werror && warnings > 0)) return 1;
   return 0;
 }
 

@@ -15,6 +15,7 @@ struct CheckOptions {
   std::string stdlibDir;
   bool werror = false;
   bool verify = false;
+  size_t maxDiagnostics = 1000;  // 0: no limit
 };
 
 /// Returns the process exit status (0 clean, 1 findings, 2 usage or I/O error).

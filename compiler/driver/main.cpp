@@ -20,6 +20,8 @@ static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of 
                                  cl::sub(CheckCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
                                    cl::sub(CheckCmd));
+static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
+                                        cl::init(1000), cl::sub(CheckCmd));
 static cl::opt<bool> Verify("verify", cl::desc("Vergelijk met de expect-commentaren (voor tests)"), cl::Hidden,
                             cl::sub(CheckCmd));
 
@@ -51,6 +53,7 @@ int main(int argc, char **argv) {
     opt.werror = Werror;
     opt.stdlibDir = stdlibDir();
     opt.verify = Verify;
+    opt.maxDiagnostics = MaxDiagnostics;
     return cio::runCheck(opt);
   }
   llvm::errs() << "cioc: geef een subcommando, bijvoorbeeld `cioc check examples/` (zie `cioc --help`)\n";

@@ -108,6 +108,8 @@ struct Schema {
   std::map<std::string, EnumId> enumByName;
   std::map<std::string, Article> articles;
   std::vector<Library> libraries;
+  /// Named constants by their declaration; their values are compiled with the norms.
+  std::map<std::string, SourceRange> constants;
 
   std::optional<KindId> findKind(const std::string &name) const;
   /// The field `name` of kind `k` or of one of its bases.

@@ -91,6 +91,13 @@ private:
       schema_.enumByName[e.name.text] = static_cast<EnumId>(schema_.enums.size());
       schema_.enums.push_back(std::move(info));
     }
+    for (const ast::ConstantDecl &c : file.constants) {
+      auto [it, fresh] = schema_.constants.emplace(c.name.text, c.name.range);
+      if (!fresh) {
+        Diagnostic &d = diags_.report(DiagId::duplicate_constant, c.name.range, {c.name.text});
+        diags_.addNote(d, DiagId::note_previous_declaration, it->second);
+      }
+    }
     std::string library;
     if (!file.libraries.empty()) library = file.libraries.front().name.text;
     for (const ast::ArticleDecl &a : file.articles) {

@@ -72,7 +72,13 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   for (auto &tok : lexer.getAllTokens()) {
     size_t type = tok->getType();
     if (type == gen::CioLexer::ERROR_CHAR) {
-      diags.report(DiagId::unexpected_character, rangeOf(tok.get()), {tok->getText()});
+      std::string shown = tok->getText();
+      if (shown.size() == 1 && (static_cast<unsigned char>(shown[0]) < 0x20 || shown[0] == 0x7F)) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned char>(shown[0]));
+        shown = buf;  // control characters would garble the terminal
+      }
+      diags.report(DiagId::unexpected_character, rangeOf(tok.get()), {shown});
       continue;
     }
     if (type == gen::CioLexer::UNTERMINATED_COMMENT) {
@@ -94,6 +100,7 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     tokens.push_back(std::move(tok));
   }
   if (tooDeep) return file;  // parsing would recurse past any safe stack depth
+  if (tokens.empty()) return file;  // only comments or errors; ListTokenSource refuses an empty list
 
   antlr4::ListTokenSource source(std::move(tokens));
   antlr4::CommonTokenStream stream(&source);

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The command-line contract of spec §9: exit statuses, formats, languages,
+# determinism whatever the file order, and the stdlib path overrides.
+set -u
+cioc=$1 stdlib=$2 root=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check NAME EXPECTED_STATUS ACTUAL_STATUS
+  if [ "$2" != "$3" ]; then echo "FAIL $1: expected exit $2, got $3"; fail=1; else echo "ok   $1"; fi
+}
+ws=$root/tests/files/workspaces/spec_rijk
+
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$ws" > "$tmp/out" 2>&1; check "clean workspace" 0 $?
+"$cioc" check --stdlib "$stdlib" "$tmp/does-not-exist.cio" > /dev/null 2>&1; check "missing file" 2 $?
+"$cioc" check --stdlib "$stdlib" --no-such-flag "$ws" > /dev/null 2>&1; check "unknown flag" 2 $?
+"$cioc" check --stdlib "$stdlib" --format yaml "$ws" > /dev/null 2>&1; check "unknown format" 2 $?
+"$cioc" check --stdlib "$stdlib" --lang fr "$ws" > /dev/null 2>&1; check "unknown language" 2 $?
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-02-30 "$ws" > /dev/null 2>&1; check "invalid reference date" 2 $?
+"$cioc" > /dev/null 2>&1; check "no subcommand" 2 $?
+mkdir "$tmp/empty"; "$cioc" check --stdlib "$stdlib" "$tmp/empty" > /dev/null 2>&1; check "directory without .cio files" 2 $?
+
+# A warning passes, unless --werror: the Besluit 2021 was replaced on 2026-01-01.
+"$cioc" check --stdlib "$stdlib" --peildatum 2026-06-01 "$ws" > "$tmp/out" 2>&1; check "superseded library warns" 0 $?
+grep -q 'library_superseded' "$tmp/out" || { echo "FAIL superseded warning missing"; fail=1; }
+"$cioc" check --werror --stdlib "$stdlib" --peildatum 2026-06-01 "$ws" > /dev/null 2>&1; check "--werror" 1 $?
+
+# Errors exit 1; JSON is valid and carries the documented keys.
+bad=$root/tests/files/names/references.cio
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --format json "$bad" > "$tmp/bad.json"; check "errors exit 1" 1 $?
+python3 - "$tmp/bad.json" <<'PY' || fail=1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+d = doc["diagnostics"]
+assert d, "no diagnostics"
+for k in ("severity", "code", "message", "file", "line", "column"):
+    assert all(k in x for x in d), k
+assert {x["severity"] for x in d} <= {"error", "warning", "note"}
+assert doc["summary"]["errors"] == sum(x["severity"] == "error" for x in d)
+print("ok   json format")
+PY
+
+# The cap on printed diagnostics says how many were left out, and the exit status still counts them all.
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --max-meldingen 1 "$bad" > "$tmp/capped"; check "capped output still fails" 1 $?
+grep -q 'too_many_diagnostics' "$tmp/capped" && [ "$(grep -c '^fout\[' "$tmp/capped")" = 1 ] \
+  && echo "ok   --max-meldingen" || { echo "FAIL --max-meldingen"; fail=1; }
+
+# English and Dutch texts come from the same table.
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --lang en "$bad" | grep -q "cannot find \`SG_FNI\`" \
+  && echo "ok   --lang en" || { echo "FAIL --lang en"; fail=1; }
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$bad" | grep -q "kan \`SG_FNI\` niet vinden" \
+  && echo "ok   Dutch by default" || { echo "FAIL Dutch default"; fail=1; }
+
+# Determinism: the same files in another order give byte-identical output.
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --format json "$ws/rijk.cio" "$ws/fin.cio" "$ws/bzk.cio" "$bad" > "$tmp/a"
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --format json "$bad" "$ws/bzk.cio" "$ws/fin.cio" "$ws/rijk.cio" > "$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" && echo "ok   deterministic" || { echo "FAIL output depends on file order"; fail=1; }
+
+# The stdlib path: --stdlib wins over CIO_STDLIB, which wins over the built-in path.
+CIO_STDLIB="$tmp/empty" "$cioc" check --peildatum 2025-06-01 "$ws" > /dev/null 2>&1; check "CIO_STDLIB is used" 1 $?
+CIO_STDLIB="$tmp/empty" "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$ws" > /dev/null 2>&1; check "--stdlib beats CIO_STDLIB" 0 $?
+
+exit $fail

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Malformed input of any kind gets a diagnostic with file:line:col and exit
+# status 1 or 2: never a crash (status >= 128), a hang (timeout) or silence.
+set -u
+cioc=$1 stdlib=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+run() {  # run NAME FILE
+  timeout 60 "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$2" > "$tmp/out" 2>&1
+  local rc=$?
+  if [ $rc -ne 1 ] && [ $rc -ne 2 ]; then echo "FAIL $1: exit $rc"; fail=1; return; fi
+  if ! grep -qE "$(basename "$2"):[0-9]+:[0-9]+" "$tmp/out"; then echo "FAIL $1: no file:line:col"; head -5 "$tmp/out"; fail=1; return; fi
+  echo "ok   $1 (exit $rc)"
+}
+head -c 200000 /dev/urandom > "$tmp/random.cio"; run "random bytes" "$tmp/random.cio"
+# Random printable bytes pass UTF-8 validation and exercise lexer and parser recovery.
+head -c 300000 /dev/urandom | tr -dc 'a-z{}[]();=.,"/*@ \n0-9' | head -c 100000 > "$tmp/printable.cio"
+printf 'x' >> "$tmp/printable.cio"; run "random printable" "$tmp/printable.cio"
+printf 'gebruik besluit_cio_2021;\nministerie X "caf\xc3\x28" {}\n' > "$tmp/utf8.cio"; run "invalid UTF-8" "$tmp/utf8.cio"
+printf 'gebruik besluit_cio_2021;\nministerie X "\xed\xa0\x80" {}\n' > "$tmp/surrogate.cio"; run "UTF-8 surrogate" "$tmp/surrogate.cio"
+python3 -c "print('gebruik besluit_cio_2021;\nministerie X {' + '{'*100000)" > "$tmp/braces.cio"; run "100000 braces" "$tmp/braces.cio"
+python3 -c "print('norm n { eis ' + '('*100000 + 'ja' + ')'*100000 + '; }')" > "$tmp/parens.cio"; run "100000 parentheses" "$tmp/parens.cio"
+python3 -c "print('norm n { eis ' + 'niet '*100000 + 'ja; }')" > "$tmp/niet.cio"; run "100000 prefix operators" "$tmp/niet.cio"
+python3 -c "print('norm n { eis a' + '.b'*100000 + '; }')" > "$tmp/path.cio"; run "100000-step path" "$tmp/path.cio"
+python3 -c "print('gebruik besluit_cio_2021;\nministerie X \"' + 'a'*5000000)" > "$tmp/string.cio"; run "unterminated 5 MB string" "$tmp/string.cio"
+python3 -c "print('gebruik besluit_cio_2021;\n/*' + ' x'*2000000)" > "$tmp/comment.cio"; run "unterminated comment" "$tmp/comment.cio"
+python3 -c "print('gebruik besluit_cio_2021;\nministerie X { ' + 'functie F; '*1 + 'sg S; '*200000 + ' }')" > "$tmp/longline.cio"; run "huge line" "$tmp/longline.cio"
+printf '\x00\x00\x00' > "$tmp/nul.cio"; run "NUL bytes" "$tmp/nul.cio"
+exit $fail

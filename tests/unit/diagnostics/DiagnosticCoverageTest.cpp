@@ -1,0 +1,49 @@
+// Every diagnostic in DiagnosticKinds.def is exercised by a file test: a kind
+// that no test expects is a kind whose wording and location nobody checks.
+// Kinds that a file test cannot express are listed with the test that covers them.
+#include "diagnostics/DiagnosticEngine.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace {
+
+const std::map<std::string, std::string> kCoveredElsewhere = {
+    {"file_unreadable", "tests/cli/cli_test.sh: missing file"},
+    {"no_input_files", "tests/cli/cli_test.sh: directory without .cio files"},
+    {"file_too_large", "AnalyzeTest.FileTooLargeIsAnIoError"},
+    {"invalid_reference_date", "tests/cli/cli_test.sh: invalid reference date"},
+    {"too_many_diagnostics", "tests/cli/cli_test.sh: --max-meldingen"},
+    {"nesting_too_deep", "tests/cli/hostile_input_test.sh and syntax/nesting_too_deep.cio"},
+};
+
+TEST(DiagnosticCoverage, EveryKindIsExpectedByAFileTest) {
+  std::string all;
+  for (const auto &entry : std::filesystem::recursive_directory_iterator(CIOC_TEST_FILES_DIR)) {
+    if (entry.path().extension() != ".cio") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    all += ss.str();
+  }
+  for (const cio::DiagKindInfo &k : cio::allDiagKinds()) {
+    if (k.severity == cio::Severity::Note) continue;  // help and note texts
+    std::string name(k.name);
+    if (kCoveredElsewhere.count(name)) continue;
+    bool found = all.find(": " + name) != std::string::npos || all.find(", " + name) != std::string::npos;
+    EXPECT_TRUE(found) << "no file test expects `" << name << "`";
+  }
+}
+
+TEST(DiagnosticCoverage, EveryKindHasBothLanguages) {
+  for (const cio::DiagKindInfo &k : cio::allDiagKinds()) {
+    EXPECT_FALSE(k.dutch.empty()) << k.name;
+    EXPECT_FALSE(k.english.empty()) << k.name;
+  }
+}
+
+}  // namespace

@@ -1,0 +1,82 @@
+#include "syntax/Parse.h"
+
+#include <gtest/gtest.h>
+
+namespace cio {
+namespace {
+
+TEST(Parse, BuildsEntitiesWithRangesAndDocComments) {
+  DiagnosticEngine d;
+  std::string src = "/// Het ministerie.\n/// Tweede regel.\nministerie FIN \"Financiën\" {\n  sg SG;\n  x = [a.b, 12.5 mln, 2024 .. 2027];\n}\n";
+  ast::File f = parseFile(src, 1, d);
+  ASSERT_TRUE(d.diagnostics().empty());
+  ASSERT_EQ(f.entities.size(), 1u);
+  const ast::Entity &e = f.entities[0];
+  EXPECT_EQ(e.doc, "Het ministerie.\nTweede regel.");
+  EXPECT_EQ(e.name->text, "FIN");
+  EXPECT_EQ(e.title->text, "Financiën");
+  EXPECT_EQ(src.substr(e.name->range.begin, e.name->range.end - e.name->range.begin), "FIN");
+  ASSERT_EQ(e.fields.size(), 1u);
+  const ast::Value &v = e.fields[0].value;
+  ASSERT_EQ(v.items.size(), 3u);
+  EXPECT_EQ(v.items[0].reference.str(), "a.b");
+  EXPECT_EQ(v.items[1].literal.unit->text, "mln");
+  EXPECT_EQ(v.items[2].literal.kind, ast::LiteralKind::YearPeriod);
+  // Ranges are byte offsets, also after a multi-byte character.
+  const ast::Ident &sg = e.children[0].kind;
+  EXPECT_EQ(src.substr(sg.range.begin, 2), "sg");
+}
+
+TEST(Parse, ContextualWordsStayUsableAsFieldNames) {
+  DiagnosticEngine d;
+  ast::File f = parseFile("norm n { artikel art3.1; ernst fout; eis x.artikel = 1; melding \"m\"; }\n"
+                          "x Y { artikel = art3.1; melding = \"a\"; ernst = 2; }\n", 1, d);
+  EXPECT_TRUE(d.diagnostics().empty());
+  ASSERT_EQ(f.entities.size(), 1u);
+  EXPECT_EQ(f.entities[0].fields[0].name.text, "artikel");
+  ASSERT_EQ(f.norms.size(), 1u);
+  EXPECT_EQ(f.norms[0].article->text, "art3.1");
+}
+
+TEST(Parse, NormExpressionsKeepTheirShape) {
+  DiagnosticEngine d;
+  ast::File f = parseFile(
+      "norm n { voor elk m in ministerie; waarbij heeft m.sg en niet m.x; "
+      "eis als aantal(m.cio) >= 1 dan er is een c in m.cio met c.ressorteert_onder = m.sg; }", 1, d);
+  ASSERT_TRUE(d.diagnostics().empty());
+  const ast::NormDecl &n = f.norms[0];
+  EXPECT_EQ(n.bindings[0].variable.text, "m");
+  EXPECT_EQ(n.filters[0]->kind, ast::ExprKind::And);
+  EXPECT_EQ(n.requirement->kind, ast::ExprKind::Implies);
+  EXPECT_EQ(n.requirement->operands[1]->kind, ast::ExprKind::Exists);
+  EXPECT_EQ(n.requirement->operands[0]->kind, ast::ExprKind::Compare);
+}
+
+TEST(Parse, SyntaxErrorsReadLikeACompilerAndRecover) {
+  DiagnosticEngine d(Language::English);
+  parseFile("x A { a = 1 }\nx B { b = ; }\n", 1, d);
+  ASSERT_EQ(d.diagnostics().size(), 2u);
+  EXPECT_EQ(d.diagnostics()[0].message, "expected `;` after the field value, found `}`");
+  EXPECT_EQ(d.diagnostics()[1].message, "expected a value, found `;`");
+  for (const Diagnostic &x : d.diagnostics()) EXPECT_EQ(x.message.find("mismatched"), std::string::npos);
+}
+
+TEST(Parse, DeepNestingIsRefusedWithADiagnostic) {
+  DiagnosticEngine d;
+  std::string src = "x A { a = " + std::string(300, '[') + " ; }";
+  parseFile(src, 1, d, ParseLimits{256, 20});
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].code, "nesting_too_deep");
+}
+
+TEST(Utf8, FindsTheFirstInvalidByte) {
+  EXPECT_EQ(findInvalidUtf8("abc"), std::string_view::npos);
+  EXPECT_EQ(findInvalidUtf8("Financiën"), std::string_view::npos);
+  EXPECT_EQ(findInvalidUtf8("ab\xff"), 2u);
+  EXPECT_EQ(findInvalidUtf8("a\xc0\xaf"), 1u);      // overlong
+  EXPECT_EQ(findInvalidUtf8("a\xed\xa0\x80"), 1u);  // surrogate
+  EXPECT_EQ(findInvalidUtf8("a\xe2\x82"), 1u);      // truncated
+}
+
+}  // namespace
+}  // namespace cio
