@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Generates a synthetic Rijksdienst for benchmarks: N ministries, each with
+M dienstonderdelen, projects, mandates and deviations, in one file or one
+file per ministry. Deterministic for the same arguments."""
+import argparse
+import os
+
+
+def ministry(i: int, units: int) -> str:
+    m = f"M{i:04d}"
+    out = [f'/// Synthetisch ministerie {i}.',
+           f'ministerie {m} "Ministerie {i}" {{',
+           f'    sg SG_{m} "Secretaris-generaal";',
+           f'    cio CIO_{m} "CIO" {{ ressorteert_onder = SG_{m}; office = OFFICE_{m}; overleg_bzk = 2021-03-01; }}',
+           f'    cio_office OFFICE_{m} {{ expertise = [beleid, architectuur, bedrijfsvoering]; }}',
+           f'    ciso CISO_{m} {{ ressorteert_onder = CIO_{m}; }}',
+           f'    bestuursraad BR_{m} {{ leden = [SG_{m}, CIO_{m}]; }}',
+           f'    informatieplan IP_{m} {{ periode = 2024 .. 2027; financiele_paragraaf = ja; }}']
+    for j in range(units):
+        d = f"D{j:03d}"
+        out += [f'    dienstonderdeel {d} "Dienstonderdeel {j}" {{',
+                f'        portfolio = substantieel;',
+                f'        functie DG_{d} "Directeur-generaal" {{ ressorteert_onder = SG_{m}; }}',
+                f'        cio CIO_{d} {{ ressorteert_onder = DG_{d}; }}',
+                f'        ciso CISO_{d} {{ ressorteert_onder = CIO_{d}; }}',
+                f'        leiding = [DG_{d}, CIO_{d}];',
+                f'    }}',
+                f'    mandaat MD_{d} {{ van = CIO_{m}; aan = CIO_{d}; taken = [art4.g, art4.j]; bevoegdheden = [art5.2]; }}',
+                f'    project P_{d} "Project {j}" {{',
+                f'        eigenaar = {d};',
+                f'        ict_component = {5 + j % 40}.5 mln;',
+                f'        start = 2026-06-01;',
+                f'        cio_oordeel {{ uitkomst = positief; datum = 2026-03-10; door = CIO_{m}; }}',
+                f'        adviescollege_aangemeld = 2026-02-01;',
+                f'        op_dashboard = ja;',
+                f'    }}']
+    out += [f'    afwijking AFW_{m} {{',
+            f'        van = art3.4;',
+            f'        betreft = CIO_{m};',
+            f'        motivering = "Tijdelijk, tot de reorganisatie.";',
+            f'        overleg_minister_bzk = 2025-11-03;',
+            f'        geldig_tot = 2027-01-01;',
+            f'    }}',
+            '}', '']
+    return '\n'.join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--ministries', type=int, default=12)
+    ap.add_argument('--units', type=int, default=5)
+    ap.add_argument('--split', action='store_true', help='one file per ministry')
+    ap.add_argument('out')
+    a = ap.parse_args()
+    header = 'gebruik besluit_cio_2021;\n\n'
+    if a.split:
+        os.makedirs(a.out, exist_ok=True)
+        for i in range(a.ministries):
+            with open(os.path.join(a.out, f'm{i:04d}.cio'), 'w', encoding='utf-8') as f:
+                f.write(header + ministry(i, a.units))
+    else:
+        with open(a.out, 'w', encoding='utf-8') as f:
+            f.write(header)
+            for i in range(a.ministries):
+                f.write(ministry(i, a.units))
+
+
+if __name__ == '__main__':
+    main()
