@@ -226,16 +226,16 @@ private:
       if (!arg.value) ++positional;
       const std::string &field = arg.value ? arg.value->text : arg.key.text;
       if (onKind && !schema_.findField(kind, field))
-        diags_.report(DiagId::invalid_annotation, arg.value ? arg.value->range : arg.key.range,
-                      {a.name.text, "`" + field + "` is geen veld van `" + schema_.kinds[kind].name + "`"});
+        diags_.report(DiagId::annotation_unknown_field, arg.value ? arg.value->range : arg.key.range,
+                      {a.name.text, field, schema_.kinds[kind].name});
     }
     if (positional != known->positionalArgs)
-      diags_.report(DiagId::invalid_annotation, a.range,
-                    {a.name.text, std::to_string(known->positionalArgs) + " argument(en) verwacht"});
+      diags_.report(DiagId::annotation_argument_count, a.range,
+                    {a.name.text, std::to_string(known->positionalArgs), std::to_string(positional)});
     for (const std::string &req : known->namedArgs) {
       bool found = false;
       for (const ast::AnnotationArg &arg : a.args) found |= arg.value && arg.key.text == req;
-      if (!found) diags_.report(DiagId::invalid_annotation, a.range, {a.name.text, "`" + req + " = …` ontbreekt"});
+      if (!found) diags_.report(DiagId::annotation_missing_argument, a.range, {a.name.text, req});
     }
   }
 
