@@ -6,23 +6,14 @@ namespace cio {
 
 using P = gen::CioParser;
 
-uint32_t AstBuilder::byteOffset(size_t cp) const {
-  if (offsets_.empty()) return static_cast<uint32_t>(cp);  // ASCII input: identity
-  return cp < offsets_.size() ? offsets_[cp] : offsets_.back();
-}
-
-SourceRange AstBuilder::range(antlr4::Token *tok) const {
-  if (!tok || tok->getType() == antlr4::Token::EOF || tok->getStartIndex() == INVALID_INDEX)
-    return {buffer_, 0, 0};
-  return {buffer_, byteOffset(tok->getStartIndex()), byteOffset(tok->getStopIndex() + 1)};
-}
+SourceRange AstBuilder::range(antlr4::Token *tok) const { return positions_.range(tok); }
 
 SourceRange AstBuilder::range(antlr4::ParserRuleContext *ctx) const {
   SourceRange r = range(ctx->getStart());
   antlr4::Token *stop = ctx->getStop();
   if (stop && stop->getType() != antlr4::Token::EOF && stop->getStopIndex() != INVALID_INDEX &&
       stop->getStopIndex() + 1 >= ctx->getStart()->getStartIndex())
-    r.end = byteOffset(stop->getStopIndex() + 1);
+    r.end = positions_.byteOffset(stop->getStopIndex() + 1);
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include "CioParser.h"
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"
+#include "syntax/CodePointMap.h"
 
 #include <vector>
 
@@ -15,16 +16,14 @@ namespace cio {
 
 class AstBuilder {
 public:
-  AstBuilder(unsigned buffer, const std::vector<uint32_t> &byteOffsets, antlr4::BufferedTokenStream &tokens,
-             DiagnosticEngine &diags)
-      : buffer_(buffer), offsets_(byteOffsets), tokens_(tokens), diags_(diags) {}
+  AstBuilder(const CodePointMap &positions, antlr4::BufferedTokenStream &tokens, DiagnosticEngine &diags)
+      : buffer_(positions.buffer()), positions_(positions), tokens_(tokens), diags_(diags) {}
 
   void build(gen::CioParser::FileContext *file, ast::File &out);
 
 private:
   SourceRange range(antlr4::ParserRuleContext *ctx) const;
   SourceRange range(antlr4::Token *tok) const;
-  uint32_t byteOffset(size_t codePoint) const;
   std::string docComment(antlr4::ParserRuleContext *ctx) const;
 
   ast::Ident ident(gen::CioParser::NameContext *ctx) const;
@@ -53,7 +52,7 @@ private:
                           antlr4::ParserRuleContext *whole);
 
   unsigned buffer_;
-  const std::vector<uint32_t> &offsets_;
+  const CodePointMap &positions_;
   antlr4::BufferedTokenStream &tokens_;
   DiagnosticEngine &diags_;
 };

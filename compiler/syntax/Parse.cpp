@@ -4,24 +4,12 @@
 #include "CioParser.h"
 #include "antlr4-runtime.h"
 #include "syntax/AstBuilder.h"
+#include "syntax/CodePointMap.h"
 #include "syntax/SyntaxErrorListener.h"
 
 namespace cio {
 
 namespace {
-
-/// Byte offset of every code point (plus one past the end); empty for pure ASCII.
-std::vector<uint32_t> codePointOffsets(std::string_view text) {
-  bool ascii = true;
-  for (unsigned char c : text)
-    if (c >= 0x80) { ascii = false; break; }
-  std::vector<uint32_t> offsets;
-  if (ascii) return offsets;
-  for (size_t i = 0; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(static_cast<uint32_t>(i));
-  offsets.push_back(static_cast<uint32_t>(text.size()));
-  return offsets;
-}
 
 /// How deeply a token opens structure: brackets, and prefix or chaining operators
 /// that the AST nests (`niet niet …`, `a.b.c…`). Reset at each statement end.
@@ -50,15 +38,8 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     diags.report(DiagId::invalid_utf8, {buffer, uint32_t(bad), uint32_t(bad + 1)});
     return file;
   }
-  std::vector<uint32_t> offsets = codePointOffsets(text);
-  auto byteAt = [&](size_t cp) -> uint32_t {
-    if (offsets.empty()) return static_cast<uint32_t>(cp);
-    return cp < offsets.size() ? offsets[cp] : offsets.back();
-  };
-  auto rangeOf = [&](antlr4::Token *t) -> SourceRange {
-    if (!t || t->getType() == antlr4::Token::EOF) return {buffer, uint32_t(text.size()), uint32_t(text.size())};
-    return {buffer, byteAt(t->getStartIndex()), byteAt(t->getStopIndex() + 1)};
-  };
+  CodePointMap positions(text, buffer);
+  auto rangeOf = [&](antlr4::Token *t) { return positions.range(t); };
 
   antlr4::ANTLRInputStream input(text.data(), text.size());
   gen::CioLexer lexer(&input);
@@ -130,7 +111,7 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     }
   }
   if (tree) {
-    AstBuilder builder(buffer, offsets, stream, diags);
+    AstBuilder builder(positions, stream, diags);
     builder.build(tree, file);
   }
   return file;
