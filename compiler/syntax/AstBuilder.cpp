@@ -20,7 +20,7 @@ SourceRange AstBuilder::range(antlr4::ParserRuleContext *ctx) const {
 std::string AstBuilder::docComment(antlr4::ParserRuleContext *ctx) const {
   std::string doc;
   for (antlr4::Token *t : tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex(), 2)) {
-    std::string line = t->getText().substr(3);
+    std::string line(positions_.text(t).substr(3));
     if (!line.empty() && line[0] == ' ') line.erase(0, 1);
     if (!doc.empty()) doc += '\n';
     doc += line;
@@ -30,12 +30,12 @@ std::string AstBuilder::docComment(antlr4::ParserRuleContext *ctx) const {
 
 ast::Ident AstBuilder::ident(P::NameContext *ctx) const {
   if (!ctx) return {};
-  return {ctx->getText(), range(ctx)};
+  return {std::string(positions_.text(ctx->getStart())), range(ctx)};
 }
 
 ast::Ident AstBuilder::ident(antlr4::tree::TerminalNode *node) const {
   if (!node) return {};
-  return {node->getText(), range(node->getSymbol())};
+  return {std::string(positions_.text(node->getSymbol())), range(node->getSymbol())};
 }
 
 ast::QualifiedName AstBuilder::qualifiedName(P::QualifiedNameContext *ctx) const {
@@ -60,7 +60,7 @@ ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
   ast::Literal lit;
   lit.kind = ast::LiteralKind::Text;
   lit.range = range(tok);
-  std::string raw = tok->getText();
+  std::string_view raw = positions_.text(tok);
   size_t end = raw.size() >= 2 && raw.back() == '"' ? raw.size() - 1 : raw.size();
   for (size_t i = 1; i < end; ++i) {
     if (raw[i] != '\\' || i + 1 >= end) { lit.text += raw[i]; continue; }
@@ -102,19 +102,19 @@ ast::Literal AstBuilder::literal(P::LiteralContext *ctx) {
   lit.range = range(ctx);
   if (auto *c = dynamic_cast<P::YearPeriodContext *>(ctx)) {
     lit.kind = ast::LiteralKind::YearPeriod;
-    lit.text = c->NUMBER(0)->getText();
-    lit.second = c->NUMBER(1) ? c->NUMBER(1)->getText() : "";
+    lit.text = std::string(positions_.text(c->NUMBER(0)->getSymbol()));
+    lit.second = c->NUMBER(1) ? std::string(positions_.text(c->NUMBER(1)->getSymbol())) : "";
   } else if (auto *c = dynamic_cast<P::DatePeriodContext *>(ctx)) {
     lit.kind = ast::LiteralKind::DatePeriod;
-    lit.text = c->DATE(0)->getText();
-    lit.second = c->DATE(1) ? c->DATE(1)->getText() : "";
+    lit.text = std::string(positions_.text(c->DATE(0)->getSymbol()));
+    lit.second = c->DATE(1) ? std::string(positions_.text(c->DATE(1)->getSymbol())) : "";
   } else if (auto *c = dynamic_cast<P::NumberLiteralContext *>(ctx)) {
     lit.kind = ast::LiteralKind::Number;
-    lit.text = c->NUMBER()->getText();
+    lit.text = std::string(positions_.text(c->NUMBER()->getSymbol()));
     if (c->unit) lit.unit = ident(c->unit);
   } else if (auto *c = dynamic_cast<P::DateLiteralContext *>(ctx)) {
     lit.kind = ast::LiteralKind::Date;
-    lit.text = c->DATE()->getText();
+    lit.text = std::string(positions_.text(c->DATE()->getSymbol()));
   } else if (auto *c = dynamic_cast<P::TextLiteralContext *>(ctx)) {
     return textLiteral(c->STRING()->getSymbol());
   } else if (auto *c = dynamic_cast<P::BoolLiteralContext *>(ctx)) {
@@ -122,7 +122,7 @@ ast::Literal AstBuilder::literal(P::LiteralContext *ctx) {
     lit.text = c->JA() ? "ja" : "nee";
   } else if (auto *c = dynamic_cast<P::ArticleLiteralContext *>(ctx)) {
     lit.kind = ast::LiteralKind::Article;
-    lit.text = c->ARTREF()->getText();
+    lit.text = std::string(positions_.text(c->ARTREF()->getSymbol()));
   }
   return lit;
 }

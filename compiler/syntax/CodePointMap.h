@@ -13,7 +13,8 @@ namespace cio {
 
 class CodePointMap {
 public:
-  CodePointMap(std::string_view text, unsigned buffer) : buffer_(buffer), size_(static_cast<uint32_t>(text.size())) {
+  CodePointMap(std::string_view text, unsigned buffer)
+      : text_(text), buffer_(buffer), size_(static_cast<uint32_t>(text.size())) {
     bool ascii = true;
     for (unsigned char c : text)
       if (c >= 0x80) { ascii = false; break; }
@@ -34,9 +35,17 @@ public:
     return {buffer_, byteOffset(t->getStartIndex()), byteOffset(t->getStopIndex() + 1)};
   }
 
+  /// The token's text as written, straight from the source bytes. Cheaper than
+  /// Token::getText(), which decodes from UTF-32 and allocates.
+  std::string_view text(const antlr4::Token *t) const {
+    SourceRange r = range(t);
+    return text_.substr(r.begin, r.end - r.begin);
+  }
+
   unsigned buffer() const { return buffer_; }
 
 private:
+  std::string_view text_;
   unsigned buffer_;
   uint32_t size_;
   std::vector<uint32_t> offsets_;  // empty for ASCII input

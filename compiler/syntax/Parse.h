@@ -14,6 +14,7 @@ namespace cio {
 struct ParseLimits {
   unsigned maxNesting = 256;
   unsigned maxSyntaxErrors = 20;
+  size_t chunkTokens = 20000;  // parse in pieces of about this many tokens (see Parse.cpp)
 };
 
 /// Parses `text`, which is buffer `buffer` of the workspace's SourceMgr.

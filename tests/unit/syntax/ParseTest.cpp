@@ -64,9 +64,30 @@ TEST(Parse, SyntaxErrorsReadLikeACompilerAndRecover) {
 TEST(Parse, DeepNestingIsRefusedWithADiagnostic) {
   DiagnosticEngine d;
   std::string src = "x A { a = " + std::string(300, '[') + " ; }";
-  parseFile(src, 1, d, ParseLimits{256, 20});
+  parseFile(src, 1, d, ParseLimits{256, 20, 20000});
   ASSERT_EQ(d.diagnostics().size(), 1u);
   EXPECT_EQ(d.diagnostics()[0].code, "nesting_too_deep");
+}
+
+TEST(Parse, ChunkingDoesNotChangeTheResult) {
+  std::string src = "/// Eerste.\nx A { a = [1, 2]; b { c = 3; } }\nsoort s { veld v: tekst; }\n"
+                    "/// Tweede.\nx B { d = \"t\"; }\nx C { e = ; }\nnorm n { eis ja; }\nx D;\n";
+  DiagnosticEngine whole, pieces;
+  ast::File one = parseFile(src, 1, whole, ParseLimits{256, 20, 1'000'000});
+  ast::File many = parseFile(src, 1, pieces, ParseLimits{256, 20, 1});  // cut after every item
+  ASSERT_EQ(one.entities.size(), 4u);
+  ASSERT_EQ(many.entities.size(), one.entities.size());
+  for (size_t i = 0; i < one.entities.size(); ++i) {
+    EXPECT_EQ(many.entities[i].name->text, one.entities[i].name->text);
+    EXPECT_EQ(many.entities[i].doc, one.entities[i].doc);
+    EXPECT_EQ(many.entities[i].range.begin, one.entities[i].range.begin);
+  }
+  EXPECT_EQ(many.entities[1].doc, "Tweede.");
+  EXPECT_EQ(many.kinds.size(), 1u);
+  EXPECT_EQ(many.norms.size(), 1u);
+  ASSERT_EQ(whole.diagnostics().size(), 1u);
+  ASSERT_EQ(pieces.diagnostics().size(), 1u);
+  EXPECT_EQ(pieces.diagnostics()[0].range.begin, whole.diagnostics()[0].range.begin);
 }
 
 TEST(Utf8, FindsTheFirstInvalidByte) {
