@@ -11,43 +11,43 @@ namespace cio {
 
 namespace {
 
-/// How deeply a token opens structure: brackets, and prefix or chaining operators
-/// that the AST nests (`niet niet …`, `a.b.c…`). Reset at each statement end.
+/// How deeply the AST will nest at each token, so that input nested past the
+/// limit is refused before anything recurses over it. Brackets nest; prefix
+/// operators (`niet`, `heeft`, `als`, quantifiers) nest until the statement
+/// ends; the steps of one path `a.b.c` nest. Operand lists (`en`, `of`, `+`,
+/// list items) are flat in the AST and do not count.
 struct NestingMeter {
-  unsigned brackets = 0, chain = 0;
-  unsigned depth() const { return brackets + chain; }
-  void feed(size_t type, char punct) {
+  unsigned brackets = 0, prefixes = 0, pathSteps = 0;
+  unsigned depth() const { return brackets + prefixes + pathSteps; }
+  /// True when the token ends a top-level item: a `;` or `}` outside all brackets.
+  bool feed(size_t type, char punct) {
     using L = gen::CioLexer;
     if (punct == '(' || punct == '[' || punct == '{') ++brackets;
     else if (punct == ')' || punct == ']' || punct == '}') brackets = brackets ? brackets - 1 : 0;
-    if (punct == ';' || punct == '{' || punct == '}') chain = 0;
-    else if (type == L::NIET || type == L::HEEFT || type == L::ALS || type == L::ELK || type == L::GEEN ||
-             type == L::ER || punct == '.' || punct == '+' || punct == '-')
-      ++chain;
+    if (punct == ';' || punct == '{' || punct == '}') prefixes = 0;
+    else if (type == L::NIET || type == L::HEEFT || type == L::ALS || type == L::ELK || type == L::GEEN || type == L::ER)
+      ++prefixes;
+    // Names, numbers and texts leave a path's count alone; punctuation and
+    // operator words end the path.
+    if (punct == '.') ++pathSteps;
+    else if (punct != 0 || type == L::EN || type == L::OF || type == L::DAN || type == L::MET || type == L::IN ||
+             type == L::IS || type == L::EEN)
+      pathSteps = 0;
+    return brackets == 0 && (punct == ';' || punct == '}');
   }
 };
 
-/// The character of a one-character token, read from the source bytes: much
-/// cheaper than Token::getText(), which decodes and allocates.
+/// The punctuation character of a one-character token, or 0 for any other
+/// token (a one-letter name is not punctuation). Read from the source bytes:
+/// much cheaper than Token::getText(), which decodes and allocates.
 struct PunctuationReader {
   std::string_view text;
   const CodePointMap &positions;
   char operator()(const antlr4::Token &tok) const {
     if (tok.getStartIndex() != tok.getStopIndex()) return 0;
     uint32_t at = positions.byteOffset(tok.getStartIndex());
-    return at < text.size() ? text[at] : 0;
-  }
-};
-
-/// Tracks bracket depth to find where a top-level item ends: after a `;` or
-/// `}` at depth 0. Unbalanced brackets never reach such a point, so a broken
-/// file simply stays in one chunk, which is the unchunked behaviour.
-struct TopLevelBoundary {
-  long depth = 0;
-  bool after(char c) {
-    if (c == '(' || c == '[' || c == '{') ++depth;
-    else if (c == ')' || c == ']' || c == '}') depth = depth > 0 ? depth - 1 : 0;
-    return depth == 0 && (c == ';' || c == '}');
+    char c = at < text.size() ? text[at] : 0;
+    return c != 0 && std::string_view("()[]{};,.+-=<>:@?*!").find(c) != std::string_view::npos ? c : 0;
   }
 };
 
@@ -111,7 +111,6 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   SyntaxErrorListener listener(diags, rangeOf, limits.maxSyntaxErrors);
   std::vector<std::unique_ptr<antlr4::Token>> chunk;
   NestingMeter meter;
-  TopLevelBoundary boundary;
   for (std::unique_ptr<antlr4::Token> tok = lexer.nextToken(); tok->getType() != antlr4::Token::EOF;
        tok = lexer.nextToken()) {
     size_t type = tok->getType();
@@ -136,14 +135,12 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     }
     bool cut = false;
     if (tok->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
-      char punct = punctOf(*tok);
-      meter.feed(type, punct);
+      cut = meter.feed(type, punctOf(*tok));
       if (meter.depth() > limits.maxNesting) {
         // Parsing would recurse past any safe stack depth: stop here.
         diags.report(DiagId::nesting_too_deep, rangeOf(tok.get()), {std::to_string(limits.maxNesting)});
         return file;
       }
-      cut = boundary.after(punct);
     }
     chunk.push_back(std::move(tok));
     if (cut && chunk.size() >= limits.chunkTokens) {

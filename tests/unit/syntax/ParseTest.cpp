@@ -90,6 +90,29 @@ TEST(Parse, ChunkingDoesNotChangeTheResult) {
   EXPECT_EQ(pieces.diagnostics()[0].range.begin, whole.diagnostics()[0].range.begin);
 }
 
+TEST(Parse, LongFlatListsAndChainsAreNotDeep) {
+  // Operand lists are flat in the AST: 1000 qualified names in a list, or
+  // 1000 operands of `en`, are long but not deep.
+  std::string list = "x A { leden = [";
+  std::string chain = "norm n { eis ";
+  for (int i = 0; i < 1000; ++i) {
+    list += (i ? ", " : "") + std::string("M.X") + std::to_string(i);
+    chain += (i ? " en " : "") + std::string("a.b") + std::to_string(i) + " + 1 = 2";
+  }
+  DiagnosticEngine d;
+  ast::File f = parseFile(list + "]; }\n" + chain + "; }\n", 1, d);
+  EXPECT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].code;
+  ASSERT_EQ(f.entities.size(), 1u);
+  EXPECT_EQ(f.entities[0].fields[0].value.items.size(), 1000u);
+  // A path of 300 one-letter steps does nest, and is refused.
+  std::string path = "norm n { eis a";
+  for (int i = 0; i < 300; ++i) path += ".b";
+  DiagnosticEngine deep;
+  parseFile(path + "; }", 1, deep);
+  ASSERT_EQ(deep.diagnostics().size(), 1u);
+  EXPECT_EQ(deep.diagnostics()[0].code, "nesting_too_deep");
+}
+
 TEST(Utf8, FindsTheFirstInvalidByte) {
   EXPECT_EQ(findInvalidUtf8("abc"), std::string_view::npos);
   EXPECT_EQ(findInvalidUtf8("Financiën"), std::string_view::npos);
