@@ -80,6 +80,18 @@ void Workspace::loadLibrary(const ast::QualifiedName &name) {
     return;
   }
   loadedLibraries_.push_back(lib);
+  // The library may also have been named as an input (`cioc check stdlib/`):
+  // then it is that file, not a second copy with duplicate declarations.
+  llvm::SmallString<256> real;
+  if (!llvm::sys::fs::real_path(path, real))
+    for (LoadedFile &f : files_) {
+      llvm::SmallString<256> other;
+      if (!llvm::sys::fs::real_path(f.ast.path, other) && other == real) {
+        f.isLibrary = true;
+        f.libraryName = lib;
+        return;
+      }
+    }
   parsePath(std::string(path), /*isLibrary=*/true, lib);
 }
 

@@ -56,6 +56,9 @@ grep -q 'too_many_diagnostics' "$tmp/capped" && [ "$(grep -c '^fout\[' "$tmp/cap
 "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --format json "$bad" "$ws/bzk.cio" "$ws/fin.cio" "$ws/rijk.cio" > "$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" && echo "ok   deterministic" || { echo "FAIL output depends on file order"; fail=1; }
 
+# A library named as an input and loaded by `gebruik` is one file, not two.
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$stdlib" "$ws" > "$tmp/both" 2>&1; check "stdlib as input too" 0 $?
+
 # The stdlib path: --stdlib wins over CIO_STDLIB, which wins over the built-in path.
 CIO_STDLIB="$tmp/empty" "$cioc" check --peildatum 2025-06-01 "$ws" > /dev/null 2>&1; check "CIO_STDLIB is used" 1 $?
 CIO_STDLIB="$tmp/empty" "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$ws" > /dev/null 2>&1; check "--stdlib beats CIO_STDLIB" 0 $?
