@@ -4,12 +4,12 @@
 // AST stays a faithful picture of the input (the formatter needs that too).
 #pragma once
 
-#include "base/SourceRange.h"
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "base/SourceRange.h"
 
 namespace cio::ast {
 
@@ -28,8 +28,8 @@ enum class LiteralKind { Text, Number, Date, YearPeriod, DatePeriod, Bool, Artic
 
 struct Literal {
   LiteralKind kind = LiteralKind::Text;
-  std::string text;       // decoded text; number, date or article as written
-  std::string second;     // end of a period
+  std::string text;           // decoded text; number, date or article as written
+  std::string second;         // end of a period
   std::optional<Ident> unit;  // `12 mln`, `3 jaar`
   SourceRange range;
 };
@@ -60,8 +60,22 @@ struct Entity {
 
 // ---- expressions (norms, constants) ----------------------------------------
 enum class ExprKind {
-  Literal, Name, ReferenceDate, Call, List, Has, Path,
-  Compare, Add, And, Or, Not, Implies, ForAll, Exists, None,
+  Literal,
+  Name,
+  ReferenceDate,
+  Call,
+  List,
+  Has,
+  Path,
+  Compare,
+  Add,
+  And,
+  Or,
+  Not,
+  Implies,
+  ForAll,
+  Exists,
+  None,
 };
 
 struct Expr {

@@ -3,10 +3,10 @@
 // norm findings (a later stage) fill the same struct from the stdlib.
 #pragma once
 
-#include "base/SourceRange.h"
-
 #include <string>
 #include <vector>
+
+#include "base/SourceRange.h"
 
 namespace cio {
 

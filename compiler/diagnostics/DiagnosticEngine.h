@@ -3,11 +3,11 @@
 // them once the pipeline is done, so every stage just reports and goes on.
 #pragma once
 
-#include "diagnostics/Diagnostic.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "diagnostics/Diagnostic.h"
 
 namespace cio {
 
@@ -24,7 +24,7 @@ const DiagKindInfo &diagKindInfo(DiagId id);
 const std::vector<DiagKindInfo> &allDiagKinds();
 
 class DiagnosticEngine {
-public:
+ public:
   explicit DiagnosticEngine(Language lang = Language::Dutch) : lang_(lang) {}
 
   Language language() const { return lang_; }
@@ -43,7 +43,7 @@ public:
   size_t errorCount() const;
   size_t warningCount() const;
 
-private:
+ private:
   Language lang_;
   std::vector<Diagnostic> diags_;
 };

@@ -1,14 +1,16 @@
 #include "diagnostics/Render.h"
-
 #include "llvm/Support/JSON.h"
 
 namespace cio {
 
 static const char *severityName(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "";
 }
@@ -32,8 +34,10 @@ void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
     if (!d.article.empty()) o["article"] = d.article;
     if (!d.suppressedBy.empty()) o["suppressed_by"] = d.suppressedBy;
     if (!d.help.empty()) o["help"] = d.help;
-    if (d.range.valid()) putLocation(o, locate(sm, d.range));
-    else o["file"] = nullptr;
+    if (d.range.valid())
+      putLocation(o, locate(sm, d.range));
+    else
+      o["file"] = nullptr;
     llvm::json::Array notes;
     for (const DiagnosticNote &n : d.notes) {
       llvm::json::Object no;
@@ -51,9 +55,12 @@ void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
     }
     o["fixits"] = std::move(fixits);
     list.push_back(std::move(o));
-    if (!d.suppressedBy.empty()) ++suppressed;
-    else if (d.severity == Severity::Error) ++errors;
-    else if (d.severity == Severity::Warning) ++warnings;
+    if (!d.suppressedBy.empty())
+      ++suppressed;
+    else if (d.severity == Severity::Error)
+      ++errors;
+    else if (d.severity == Severity::Warning)
+      ++warnings;
   }
   llvm::json::Object root;
   root["version"] = 1;

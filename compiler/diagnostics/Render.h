@@ -5,7 +5,6 @@
 #pragma once
 
 #include "diagnostics/DiagnosticEngine.h"
-
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 

@@ -1,8 +1,8 @@
-#include "diagnostics/Render.h"
-
 #include <algorithm>
 #include <functional>
 #include <tuple>
+
+#include "diagnostics/Render.h"
 
 namespace cio {
 
@@ -18,7 +18,8 @@ Location locate(const llvm::SourceMgr &sm, SourceRange r) {
   const llvm::MemoryBuffer *buf = sm.getMemoryBuffer(r.buffer);
   loc.file = buf->getBufferIdentifier().str();
   llvm::StringRef text = buf->getBuffer();
-  uint32_t begin = std::min<uint32_t>(r.begin, text.size()), end = std::min<uint32_t>(std::max(r.end, r.begin), text.size());
+  uint32_t begin = std::min<uint32_t>(r.begin, text.size()),
+           end = std::min<uint32_t>(std::max(r.end, r.begin), text.size());
   auto lineCol = [&](uint32_t off, unsigned &line, unsigned &col, size_t *lineStartOut) {
     auto [l, c] = sm.getLineAndColumn(llvm::SMLoc::getFromPointer(text.data() + off), r.buffer);
     line = l;
@@ -30,7 +31,8 @@ Location locate(const llvm::SourceMgr &sm, SourceRange r) {
   lineCol(begin, loc.line, loc.column, &lineStart);
   lineCol(end, loc.endLine, loc.endColumn, nullptr);
   size_t lineEnd = text.find_first_of("\r\n", lineStart);
-  loc.lineText = text.substr(lineStart, lineEnd == llvm::StringRef::npos ? llvm::StringRef::npos : lineEnd - lineStart).str();
+  loc.lineText =
+      text.substr(lineStart, lineEnd == llvm::StringRef::npos ? llvm::StringRef::npos : lineEnd - lineStart).str();
   return loc;
 }
 
@@ -39,7 +41,8 @@ void sortDiagnostics(std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm) 
     llvm::StringRef file = d.range.valid() ? sm.getMemoryBuffer(d.range.buffer)->getBufferIdentifier() : "";
     return std::make_tuple(d.range.valid(), file, d.range.begin, d.range.end, std::cref(d.code), std::cref(d.message));
   };
-  std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
+  std::stable_sort(diags.begin(), diags.end(),
+                   [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
   diags.erase(std::unique(diags.begin(), diags.end(),
                           [&](const Diagnostic &a, const Diagnostic &b) { return key(a) == key(b); }),
               diags.end());
@@ -50,15 +53,18 @@ namespace {
 const char *severityWord(Severity s, Language lang) {
   bool nl = lang == Language::Dutch;
   switch (s) {
-    case Severity::Error: return nl ? "fout" : "error";
-    case Severity::Warning: return nl ? "waarschuwing" : "warning";
-    case Severity::Note: return nl ? "opmerking" : "note";
+    case Severity::Error:
+      return nl ? "fout" : "error";
+    case Severity::Warning:
+      return nl ? "waarschuwing" : "warning";
+    case Severity::Note:
+      return nl ? "opmerking" : "note";
   }
   return "";
 }
 
 class TextWriter {
-public:
+ public:
   TextWriter(llvm::raw_ostream &os, const llvm::SourceMgr &sm, Language lang, bool colour)
       : os_(os), sm_(sm), lang_(lang), colour_(colour) {}
 
@@ -103,7 +109,7 @@ public:
     os_ << '\n';
   }
 
-private:
+ private:
   void snippet(const Location &loc, const std::string &gutter, Severity s) {
     std::string line = loc.lineText;
     std::replace(line.begin(), line.end(), '\t', ' ');
@@ -122,12 +128,20 @@ private:
   }
   void colourFor(Severity s) {
     if (!colour_) return;
-    os_.changeColor(s == Severity::Error ? llvm::raw_ostream::RED
-                    : s == Severity::Warning ? llvm::raw_ostream::YELLOW : llvm::raw_ostream::CYAN, true);
+    os_.changeColor(s == Severity::Error     ? llvm::raw_ostream::RED
+                    : s == Severity::Warning ? llvm::raw_ostream::YELLOW
+                                             : llvm::raw_ostream::CYAN,
+                    true);
   }
-  void bold() { if (colour_) os_.changeColor(llvm::raw_ostream::SAVEDCOLOR, true); }
-  void blue() { if (colour_) os_.changeColor(llvm::raw_ostream::BLUE, true); }
-  void reset() { if (colour_) os_.resetColor(); }
+  void bold() {
+    if (colour_) os_.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+  }
+  void blue() {
+    if (colour_) os_.changeColor(llvm::raw_ostream::BLUE, true);
+  }
+  void reset() {
+    if (colour_) os_.resetColor();
+  }
 
   llvm::raw_ostream &os_;
   const llvm::SourceMgr &sm_;
@@ -148,8 +162,12 @@ void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
       warnings += d.severity == Severity::Warning;
     }
   }
-  if (lang == Language::Dutch) os << errors << (errors == 1 ? " fout, " : " fouten, ") << warnings << " waarschuwing" << (warnings == 1 ? "" : "en") << '\n';
-  else os << errors << (errors == 1 ? " error, " : " errors, ") << warnings << " warning" << (warnings == 1 ? "" : "s") << '\n';
+  if (lang == Language::Dutch)
+    os << errors << (errors == 1 ? " fout, " : " fouten, ") << warnings << " waarschuwing"
+       << (warnings == 1 ? "" : "en") << '\n';
+  else
+    os << errors << (errors == 1 ? " error, " : " errors, ") << warnings << " warning" << (warnings == 1 ? "" : "s")
+       << '\n';
 }
 
 }  // namespace cio

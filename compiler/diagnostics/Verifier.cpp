@@ -3,10 +3,10 @@
 //   value = 1;   // expect-error: type_mismatch
 //   // expect-warning@+1: library_superseded      (on the next line)
 // Anything missing or unexpected fails the test.
-#include "diagnostics/Render.h"
-
 #include <map>
 #include <regex>
+
+#include "diagnostics/Render.h"
 
 namespace cio {
 
@@ -14,7 +14,8 @@ bool verifyDiagnostics(llvm::raw_ostream &os, const std::vector<Diagnostic> &dia
                        const std::vector<unsigned> &checked) {
   using Key = std::tuple<std::string, unsigned, std::string, std::string>;  // file, line, severity, code
   std::map<Key, int> expected, produced;
-  static const std::regex pattern(R"(expect-(error|warning)(?:@([+-]?[0-9]+))?:\s*([A-Za-z0-9_.]+(?:\s*,\s*[A-Za-z0-9_.]+)*))");
+  static const std::regex pattern(
+      R"(expect-(error|warning)(?:@([+-]?[0-9]+))?:\s*([A-Za-z0-9_.]+(?:\s*,\s*[A-Za-z0-9_.]+)*))");
   for (unsigned buffer : checked) {
     llvm::StringRef text = sm.getMemoryBuffer(buffer)->getBuffer();
     std::string file = sm.getMemoryBuffer(buffer)->getBufferIdentifier().str();

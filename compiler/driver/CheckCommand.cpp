@@ -1,11 +1,10 @@
+#include <ctime>
+
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
-#include "sema/Sema.h"
-
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
-
-#include <ctime>
+#include "sema/Sema.h"
 
 namespace cio {
 
@@ -24,7 +23,8 @@ int runCheck(const CheckOptions &opt) {
   model::Date refDate = today();
   bool usageError = false;
   if (!opt.referenceDate.empty()) {
-    if (auto d = model::parseDate(opt.referenceDate)) refDate = *d;
+    if (auto d = model::parseDate(opt.referenceDate))
+      refDate = *d;
     else {
       diags.report(DiagId::invalid_reference_date, {}, {opt.referenceDate});
       usageError = true;
@@ -59,8 +59,10 @@ int runCheck(const CheckOptions &opt) {
     if (!ok) renderText(out, all, sources, lang, false);
     return ok ? 0 : 1;
   }
-  if (opt.format == "json") renderJson(out, all, sources);
-  else renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed());
+  if (opt.format == "json")
+    renderJson(out, all, sources);
+  else
+    renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed());
   out.flush();
 
   if (usageError || ws.hadIoError()) return 2;

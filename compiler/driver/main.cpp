@@ -1,11 +1,10 @@
 // Entry point of `cioc`: parses the command line with llvm::cl and hands over
 // to one subcommand. Usage errors exit with status 2, as spec §9 requires.
-#include "driver/Commands.h"
+#include <cstdlib>
 
+#include "driver/Commands.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
-
-#include <cstdlib>
 
 namespace cl = llvm::cl;
 

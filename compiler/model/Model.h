@@ -4,13 +4,13 @@
 // index, never by pointer, so the model is compact and cheap to copy around.
 #pragma once
 
-#include "base/SourceRange.h"
-
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "base/SourceRange.h"
 
 namespace cio::model {
 
@@ -37,13 +37,13 @@ struct Type {
 struct Value {
   BaseType type = BaseType::Text;
   bool list = false;
-  double number = 0;       // Number
-  int64_t cents = 0;       // Money
-  Date date = 0, until = 0;  // Date; Period is [date, until]
+  double number = 0;             // Number
+  int64_t cents = 0;             // Money
+  Date date = 0, until = 0;      // Date; Period is [date, until]
   int32_t months = 0, days = 0;  // Duration
-  bool flag = false;       // Bool
-  uint32_t ref = kNone;    // Enum value index or EntityId
-  std::string text;        // Text, Article, and the enum value's name
+  bool flag = false;             // Bool
+  uint32_t ref = kNone;          // Enum value index or EntityId
+  std::string text;              // Text, Article, and the enum value's name
   std::vector<Value> items;
   SourceRange range;
 };

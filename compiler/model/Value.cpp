@@ -1,7 +1,7 @@
 // Calendar arithmetic and schema look-ups for the model.
-#include "model/Model.h"
-
 #include <cstdio>
+
+#include "model/Model.h"
 
 namespace cio::model {
 

@@ -2,10 +2,10 @@
 // known kinds, allowed nesting and counts, known fields with values of the
 // right type, required fields, unique names per block. References are
 // resolved in a second pass, after every name of the workspace is known.
+#include <map>
+
 #include "sema/NameResolver.h"
 #include "sema/Sema.h"
-
-#include <map>
 
 namespace cio {
 
@@ -14,7 +14,7 @@ using namespace model;
 namespace {
 
 class EntityBuilder {
-public:
+ public:
   EntityBuilder(Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {}
 
   void run(const std::vector<LoadedFile> &files) {
@@ -28,7 +28,7 @@ public:
     for (auto &[id, ast] : sources_) fillFields(id, *ast, resolver);
   }
 
-private:
+ private:
   std::vector<std::string> kindNames() const {
     std::vector<std::string> names;
     for (const KindInfo &k : schema_.kinds) names.push_back(k.name);
@@ -55,7 +55,8 @@ private:
       checkPlacement(id, *k, parent, e.kind.range);
     } else {
       Diagnostic &d = diags_.report(DiagId::unknown_kind, e.kind.range, {e.kind.text});
-      if (std::string s = closestName(e.kind.text, kindNames()); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+      if (std::string s = closestName(e.kind.text, kindNames()); !s.empty())
+        diags_.setHelp(d, DiagId::help_did_you_mean, {s});
     }
     sources_.emplace_back(id, &e);
     std::vector<EntityId> children;
@@ -88,9 +89,11 @@ private:
         if (model_.entities[child].kind != kNone && schema_.isA(model_.entities[child].kind, c->kind)) ++n;
       const std::string &parentName = schema_.kinds[e.kind].name, &childName = schema_.kinds[c->kind].name;
       if (c->max && n > *c->max)
-        diags_.report(DiagId::too_many_children, e.kindRange, {parentName, std::to_string(*c->max), childName, std::to_string(n)});
+        diags_.report(DiagId::too_many_children, e.kindRange,
+                      {parentName, std::to_string(*c->max), childName, std::to_string(n)});
       else if (n < c->min)
-        diags_.report(DiagId::too_few_children, e.kindRange, {parentName, std::to_string(c->min), childName, std::to_string(n)});
+        diags_.report(DiagId::too_few_children, e.kindRange,
+                      {parentName, std::to_string(c->min), childName, std::to_string(n)});
     }
   }
 
@@ -121,8 +124,10 @@ private:
       bool ok = true;
       for (const ast::Value &item : v.items) {
         Value iv;
-        if (convertValue(owner, field, item, true, iv, resolver)) out.items.push_back(std::move(iv));
-        else ok = false;
+        if (convertValue(owner, field, item, true, iv, resolver))
+          out.items.push_back(std::move(iv));
+        else
+          ok = false;
       }
       return ok;
     }
@@ -173,16 +178,36 @@ private:
   std::string typeName(const Type &t, bool withList = true) const {
     std::string n;
     switch (t.base) {
-      case BaseType::Text: n = "tekst"; break;
-      case BaseType::Number: n = "getal"; break;
-      case BaseType::Money: n = "bedrag"; break;
-      case BaseType::Date: n = "datum"; break;
-      case BaseType::Duration: n = "duur"; break;
-      case BaseType::Period: n = "periode"; break;
-      case BaseType::Bool: n = "ja_nee"; break;
-      case BaseType::Article: n = "artikel"; break;
-      case BaseType::Enum: n = schema_.enums[t.ref].name; break;
-      case BaseType::Kind: n = schema_.kinds[t.ref].name; break;
+      case BaseType::Text:
+        n = "tekst";
+        break;
+      case BaseType::Number:
+        n = "getal";
+        break;
+      case BaseType::Money:
+        n = "bedrag";
+        break;
+      case BaseType::Date:
+        n = "datum";
+        break;
+      case BaseType::Duration:
+        n = "duur";
+        break;
+      case BaseType::Period:
+        n = "periode";
+        break;
+      case BaseType::Bool:
+        n = "ja_nee";
+        break;
+      case BaseType::Article:
+        n = "artikel";
+        break;
+      case BaseType::Enum:
+        n = schema_.enums[t.ref].name;
+        break;
+      case BaseType::Kind:
+        n = schema_.kinds[t.ref].name;
+        break;
     }
     return withList && t.list ? "[" + n + "]" : n;
   }
@@ -202,7 +227,8 @@ private:
         Diagnostic &d = diags_.report(DiagId::unknown_field, fa.name.range, {schema_.kinds[kind].name, fa.name.text});
         std::vector<std::string> names;
         for (const FieldInfo *f : schema_.allFields(kind)) names.push_back(f->name);
-        if (std::string s = closestName(fa.name.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        if (std::string s = closestName(fa.name.text, names); !s.empty())
+          diags_.setHelp(d, DiagId::help_did_you_mean, {s});
         continue;
       }
       auto [it, fresh] = seen.emplace(fa.name.text, fa.name.range);

@@ -1,9 +1,9 @@
 // No entity may, through fields annotated @hierarchie (the line), end up
 // above itself. Each cycle is reported once, at its first entity in model
 // order, with the whole loop spelled out.
-#include "sema/Sema.h"
-
 #include <algorithm>
+
+#include "sema/Sema.h"
 
 namespace cio {
 
@@ -16,7 +16,8 @@ void checkHierarchyCycles(const Model &model, DiagnosticEngine &diags) {
   auto superior = [&](EntityId e, const FieldValue *&via) -> EntityId {
     for (const FieldValue &f : model.entities[e].fields)
       if (!f.value.list && f.field->type.base == BaseType::Kind && f.value.ref != kNone &&
-          std::find(f.field->annotations.begin(), f.field->annotations.end(), "hierarchie") != f.field->annotations.end()) {
+          std::find(f.field->annotations.begin(), f.field->annotations.end(), "hierarchie") !=
+              f.field->annotations.end()) {
         via = &f;
         return f.value.ref;
       }

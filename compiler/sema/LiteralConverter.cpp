@@ -1,10 +1,9 @@
 // Literal values: dates are validated against the calendar, amounts are exact
 // in euro cents, numbers must fit, and units must be known.
-#include "sema/Sema.h"
+#include <cmath>
 
 #include "llvm/ADT/StringRef.h"
-
-#include <cmath>
+#include "sema/Sema.h"
 
 namespace cio {
 
@@ -16,8 +15,8 @@ enum class Unit { None, Money, Duration, Unknown };
 
 struct UnitInfo {
   Unit kind = Unit::None;
-  int64_t centsFactor = 0;  // Money
-  int months = 0, days = 0; // Duration, per unit
+  int64_t centsFactor = 0;   // Money
+  int months = 0, days = 0;  // Duration, per unit
 };
 
 UnitInfo unitOf(const ast::Literal &lit) {
@@ -40,7 +39,10 @@ bool parseScaled(const std::string &text, int64_t factor, int64_t &out) {
   bool inFrac = false;
   for (char c : text) {
     if (c == '_') continue;
-    if (c == '.') { inFrac = true; continue; }
+    if (c == '.') {
+      inFrac = true;
+      continue;
+    }
     if (inFrac) {
       frac = frac * 10 + (c - '0');
       fracScale *= 10;
@@ -67,16 +69,25 @@ bool reportRange(const ast::Literal &lit, DiagnosticEngine &diags) {
 
 std::string literalTypeName(const ast::Literal &lit) {
   switch (lit.kind) {
-    case ast::LiteralKind::Text: return "tekst";
-    case ast::LiteralKind::Date: return "datum";
-    case ast::LiteralKind::YearPeriod: case ast::LiteralKind::DatePeriod: return "periode";
-    case ast::LiteralKind::Bool: return "ja_nee";
-    case ast::LiteralKind::Article: return "artikel";
+    case ast::LiteralKind::Text:
+      return "tekst";
+    case ast::LiteralKind::Date:
+      return "datum";
+    case ast::LiteralKind::YearPeriod:
+    case ast::LiteralKind::DatePeriod:
+      return "periode";
+    case ast::LiteralKind::Bool:
+      return "ja_nee";
+    case ast::LiteralKind::Article:
+      return "artikel";
     case ast::LiteralKind::Number:
       switch (unitOf(lit).kind) {
-        case Unit::Money: return "bedrag";
-        case Unit::Duration: return "duur";
-        default: return "getal";
+        case Unit::Money:
+          return "bedrag";
+        case Unit::Duration:
+          return "duur";
+        default:
+          return "getal";
       }
   }
   return "?";
@@ -92,7 +103,10 @@ bool convertLiteral(const ast::Literal &lit, BaseType type, model::Value &out, D
     diags.report(DiagId::unknown_unit, lit.unit->range, {lit.unit->text});
     return false;
   }
-  auto mismatch = [&] { typeMismatch = true; return false; };
+  auto mismatch = [&] {
+    typeMismatch = true;
+    return false;
+  };
   switch (lit.kind) {
     case ast::LiteralKind::Text:
       if (type != BaseType::Text) return mismatch();

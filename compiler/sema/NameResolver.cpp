@@ -74,7 +74,8 @@ bool NameResolver::step(EntityId from, const ast::Ident &part, EntityId &out, bo
   std::string list;
   for (EntityId c : candidates) list += (list.empty() ? "" : ", ") + model_.entities[c].path;
   Diagnostic &d = diags_.report(DiagId::ambiguous_reference, part.range, {part.text, list});
-  for (EntityId c : candidates) diags_.addNote(d, DiagId::note_candidate, model_.entities[c].nameRange, {model_.entities[c].path});
+  for (EntityId c : candidates)
+    diags_.addNote(d, DiagId::note_candidate, model_.entities[c].nameRange, {model_.entities[c].path});
   out = kNone;
   return true;
 }
@@ -93,9 +94,9 @@ std::optional<EntityId> NameResolver::resolve(EntityId from, const ast::Qualifie
   }
   const Entity &target = model_.entities[cur];
   if (target.kind != kNone && kind != kNone && !model_.schema.isA(target.kind, kind)) {
-    Diagnostic &d = diags_.report(DiagId::wrong_reference_kind, name.range,
-                                  {name.str(), model_.schema.kinds[target.kind].name, fieldName,
-                                   model_.schema.kinds[kind].name});
+    Diagnostic &d =
+        diags_.report(DiagId::wrong_reference_kind, name.range,
+                      {name.str(), model_.schema.kinds[target.kind].name, fieldName, model_.schema.kinds[kind].name});
     diags_.addNote(d, DiagId::note_declared_here, target.nameRange, {name.str()});
     return std::nullopt;
   }

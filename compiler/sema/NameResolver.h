@@ -5,25 +5,25 @@
 // wrong-kind references with did-you-mean help.
 #pragma once
 
-#include "ast/Ast.h"
-#include "diagnostics/DiagnosticEngine.h"
-#include "model/Model.h"
-
 #include <map>
 #include <optional>
 #include <unordered_map>
 
+#include "ast/Ast.h"
+#include "diagnostics/DiagnosticEngine.h"
+#include "model/Model.h"
+
 namespace cio {
 
 class NameResolver {
-public:
+ public:
   NameResolver(const model::Model &model, DiagnosticEngine &diags);
 
   /// Resolves `name` as written inside entity `from`, expecting a `kind`.
   std::optional<model::EntityId> resolve(model::EntityId from, const ast::QualifiedName &name, model::KindId kind,
                                          const std::string &fieldName);
 
-private:
+ private:
   model::EntityId rootOf(model::EntityId e) const;
   std::optional<model::EntityId> child(model::EntityId parent, const std::string &name) const;
   /// The descendants of `e` called `name` (all of them, to report ambiguity).

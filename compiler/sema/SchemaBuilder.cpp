@@ -1,9 +1,9 @@
 // Compiles `soort`, `keuze`, `artikel` and `bibliotheek` declarations into the
 // schema. Kinds are registered first so fields may refer to kinds declared
 // later or in another library; inheritance cycles are cut and reported.
-#include "sema/Sema.h"
-
 #include <set>
+
+#include "sema/Sema.h"
 
 namespace cio {
 
@@ -22,14 +22,14 @@ struct KnownAnnotation {
 
 const std::vector<KnownAnnotation> &knownAnnotations() {
   static const std::vector<KnownAnnotation> known = {
-      {"wortel", true, false, {}, 0},       // may stand at the top level of a file
-      {"organisatie", true, false, {}, 0},  // drawn as a cluster
-      {"rol", true, false, {}, 0},          // drawn as a node
-      {"orgaan", true, false, {}, 0},       // drawn as a node (a body)
-      {"hierarchie", false, true, {}, 0},   // a solid edge to the target; no cycles
-      {"lidmaatschap", false, true, {}, 0}, // edges from the members
-      {"voorzitter", false, true, {}, 0},   // an edge from the chair
-      {"relatie", true, false, {}, 2},      // the kind is an edge: @relatie(van, aan)
+      {"wortel", true, false, {}, 0},        // may stand at the top level of a file
+      {"organisatie", true, false, {}, 0},   // drawn as a cluster
+      {"rol", true, false, {}, 0},           // drawn as a node
+      {"orgaan", true, false, {}, 0},        // drawn as a node (a body)
+      {"hierarchie", false, true, {}, 0},    // a solid edge to the target; no cycles
+      {"lidmaatschap", false, true, {}, 0},  // edges from the members
+      {"voorzitter", false, true, {}, 0},    // an edge from the chair
+      {"relatie", true, false, {}, 2},       // the kind is an edge: @relatie(van, aan)
       {"afwijking", true, false, {"van", "betreft", "geldig_tot"}, 0},
   };
   return known;
@@ -37,15 +37,15 @@ const std::vector<KnownAnnotation> &knownAnnotations() {
 
 const std::map<std::string, BaseType> &builtinTypes() {
   static const std::map<std::string, BaseType> types = {
-      {"tekst", BaseType::Text}, {"getal", BaseType::Number}, {"bedrag", BaseType::Money},
-      {"datum", BaseType::Date}, {"duur", BaseType::Duration}, {"periode", BaseType::Period},
+      {"tekst", BaseType::Text},  {"getal", BaseType::Number},    {"bedrag", BaseType::Money},
+      {"datum", BaseType::Date},  {"duur", BaseType::Duration},   {"periode", BaseType::Period},
       {"ja_nee", BaseType::Bool}, {"artikel", BaseType::Article},
   };
   return types;
 }
 
 class SchemaBuilder {
-public:
+ public:
   SchemaBuilder(Schema &s, DiagnosticEngine &d) : schema_(s), diags_(d) {}
 
   void run(const std::vector<LoadedFile> &files) {
@@ -58,7 +58,7 @@ public:
     for (const LoadedFile &f : files) libraries(f);
   }
 
-private:
+ private:
   void declare(const ast::File &file) {
     for (const ast::KindDecl &k : file.kinds) {
       if (schema_.kindByName.count(k.name.text)) {
@@ -149,8 +149,10 @@ private:
     if (!id || declaredFrom_[*id] != &k) return;  // a duplicate, already reported
     KindInfo &info = schema_.kinds[*id];
     if (k.base) {
-      if (auto b = schema_.findKind(k.base->text)) info.base = *b;
-      else diags_.report(DiagId::unknown_base_kind, k.base->range, {k.base->text});
+      if (auto b = schema_.findKind(k.base->text))
+        info.base = *b;
+      else
+        diags_.report(DiagId::unknown_base_kind, k.base->range, {k.base->text});
     }
     for (const ast::Annotation &a : k.annotations) info.annotations.push_back(annotationInfo(a));
     std::set<std::string> seen;
@@ -174,7 +176,8 @@ private:
         Diagnostic &d = diags_.report(DiagId::unknown_kind, c.kind.range, {c.kind.text});
         std::vector<std::string> names;
         for (auto &[n, _] : schema_.kindByName) names.push_back(n);
-        if (std::string s = closestName(c.kind.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        if (std::string s = closestName(c.kind.text, names); !s.empty())
+          diags_.setHelp(d, DiagId::help_did_you_mean, {s});
         continue;
       }
       if (c.max && c.min > *c.max) {
@@ -189,8 +192,10 @@ private:
     AnnotationInfo info;
     info.name = a.name.text;
     for (const ast::AnnotationArg &arg : a.args) {
-      if (arg.value) info.args[arg.key.text] = arg.value->text;
-      else info.positional.push_back(arg.key.text);
+      if (arg.value)
+        info.args[arg.key.text] = arg.value->text;
+      else
+        info.positional.push_back(arg.key.text);
     }
     return info;
   }
@@ -218,7 +223,8 @@ private:
       std::vector<std::string> names;
       for (const KnownAnnotation &k : knownAnnotations())
         if (onKind ? k.onKind : k.onField) names.push_back(k.name);
-      if (std::string s = closestName(a.name.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+      if (std::string s = closestName(a.name.text, names); !s.empty())
+        diags_.setHelp(d, DiagId::help_did_you_mean, {s});
       return;
     }
     unsigned positional = 0;
@@ -257,25 +263,37 @@ private:
         const ast::Literal &lit = fa.value.literal;
         bool isLiteral = fa.value.kind == ast::Value::Kind::Literal;
         auto text = [&](std::string &out) {
-          if (isLiteral && lit.kind == ast::LiteralKind::Text) out = lit.text;
-          else diags_.report(DiagId::type_mismatch, fa.value.range, {n, "tekst", isLiteral ? literalTypeName(lit) : "verwijzing"});
+          if (isLiteral && lit.kind == ast::LiteralKind::Text)
+            out = lit.text;
+          else
+            diags_.report(DiagId::type_mismatch, fa.value.range,
+                          {n, "tekst", isLiteral ? literalTypeName(lit) : "verwijzing"});
         };
         auto date = [&](std::optional<Date> &out) {
           Value v;
           bool mismatch = false;
-          if (isLiteral && convertLiteral(lit, BaseType::Date, v, diags_, mismatch)) out = v.date;
+          if (isLiteral && convertLiteral(lit, BaseType::Date, v, diags_, mismatch))
+            out = v.date;
           else if (!isLiteral || mismatch)
-            diags_.report(DiagId::type_mismatch, fa.value.range, {n, "datum", isLiteral ? literalTypeName(lit) : "verwijzing"});
+            diags_.report(DiagId::type_mismatch, fa.value.range,
+                          {n, "datum", isLiteral ? literalTypeName(lit) : "verwijzing"});
         };
-        if (n == "titel") text(lib.title);
-        else if (n == "identificatie") text(lib.identifier);
-        else if (n == "link") text(lib.link);
-        else if (n == "opvolger") text(lib.successor);
-        else if (n == "inwerkingtreding") date(lib.inForce);
-        else if (n == "vervallen") date(lib.ended);
+        if (n == "titel")
+          text(lib.title);
+        else if (n == "identificatie")
+          text(lib.identifier);
+        else if (n == "link")
+          text(lib.link);
+        else if (n == "opvolger")
+          text(lib.successor);
+        else if (n == "inwerkingtreding")
+          date(lib.inForce);
+        else if (n == "vervallen")
+          date(lib.ended);
         else {
           Diagnostic &d = diags_.report(DiagId::unknown_library_field, fa.name.range, {n});
-          std::string s = closestName(n, {"titel", "identificatie", "link", "opvolger", "inwerkingtreding", "vervallen"});
+          std::string s =
+              closestName(n, {"titel", "identificatie", "link", "opvolger", "inwerkingtreding", "vervallen"});
           if (!s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
         }
       }

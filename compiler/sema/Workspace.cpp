@@ -1,12 +1,11 @@
 #include "sema/Workspace.h"
 
-#include "syntax/Parse.h"
+#include <algorithm>
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-
-#include <algorithm>
+#include "syntax/Parse.h"
 
 namespace cio {
 

@@ -4,13 +4,12 @@
 // order in which files were named.
 #pragma once
 
-#include "ast/Ast.h"
-#include "diagnostics/DiagnosticEngine.h"
-
-#include "llvm/Support/SourceMgr.h"
-
 #include <string>
 #include <vector>
+
+#include "ast/Ast.h"
+#include "diagnostics/DiagnosticEngine.h"
+#include "llvm/Support/SourceMgr.h"
 
 namespace cio {
 
@@ -21,7 +20,7 @@ struct LoadedFile {
 };
 
 class Workspace {
-public:
+ public:
   Workspace(llvm::SourceMgr &sources, DiagnosticEngine &diags, std::string stdlibDir)
       : sources_(sources), diags_(diags), stdlibDir_(std::move(stdlibDir)) {}
 
@@ -34,7 +33,7 @@ public:
   const std::string &stdlibDir() const { return stdlibDir_; }
   bool hadIoError() const { return ioError_; }
 
-private:
+ private:
   bool parsePath(const std::string &path, bool isLibrary, const std::string &libName);
   void loadLibrary(const ast::QualifiedName &name);
   std::string suggestLibrary(const ast::File &file);

@@ -46,13 +46,20 @@ ast::QualifiedName AstBuilder::qualifiedName(P::QualifiedNameContext *ctx) const
 }
 
 static void appendUtf8(std::string &out, uint32_t cp) {
-  if (cp < 0x80) out += char(cp);
-  else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+  if (cp < 0x80)
+    out += char(cp);
+  else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
   } else {
-    out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
   }
 }
 
@@ -63,21 +70,34 @@ ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
   std::string_view raw = positions_.text(tok);
   size_t end = raw.size() >= 2 && raw.back() == '"' ? raw.size() - 1 : raw.size();
   for (size_t i = 1; i < end; ++i) {
-    if (raw[i] != '\\' || i + 1 >= end) { lit.text += raw[i]; continue; }
+    if (raw[i] != '\\' || i + 1 >= end) {
+      lit.text += raw[i];
+      continue;
+    }
     char e = raw[++i];
     switch (e) {
-      case '"': lit.text += '"'; break;
-      case '\\': lit.text += '\\'; break;
-      case 'n': lit.text += '\n'; break;
-      case 't': lit.text += '\t'; break;
+      case '"':
+        lit.text += '"';
+        break;
+      case '\\':
+        lit.text += '\\';
+        break;
+      case 'n':
+        lit.text += '\n';
+        break;
+      case 't':
+        lit.text += '\t';
+        break;
       case 'u': {
         size_t close = raw.find('}', i);
         uint32_t cp = 0;
-        bool ok = i + 1 < end && raw[i + 1] == '{' && close != std::string::npos && close < end &&
-                  close > i + 2 && close - i - 2 <= 6;
+        bool ok = i + 1 < end && raw[i + 1] == '{' && close != std::string::npos && close < end && close > i + 2 &&
+                  close - i - 2 <= 6;
         for (size_t k = i + 2; ok && k < close; ++k) {
-          if (!isxdigit(static_cast<unsigned char>(raw[k]))) ok = false;
-          else cp = cp * 16 + (isdigit(static_cast<unsigned char>(raw[k])) ? raw[k] - '0' : (tolower(raw[k]) - 'a' + 10));
+          if (!isxdigit(static_cast<unsigned char>(raw[k])))
+            ok = false;
+          else
+            cp = cp * 16 + (isdigit(static_cast<unsigned char>(raw[k])) ? raw[k] - '0' : (tolower(raw[k]) - 'a' + 10));
         }
         if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
           appendUtf8(lit.text, cp);
@@ -157,8 +177,10 @@ ast::Entity AstBuilder::entity(P::EntityContext *ctx) {
   if (ctx->entityName) e.name = ident(ctx->entityName);
   if (ctx->STRING()) e.title = textLiteral(ctx->STRING()->getSymbol());
   for (P::MemberContext *m : ctx->member()) {
-    if (m->fieldAssign()) e.fields.push_back(fieldAssign(m->fieldAssign()));
-    else if (m->entity()) e.children.push_back(entity(m->entity()));
+    if (m->fieldAssign())
+      e.fields.push_back(fieldAssign(m->fieldAssign()));
+    else if (m->entity())
+      e.children.push_back(entity(m->entity()));
   }
   e.doc = docComment(ctx);
   e.range = range(ctx);

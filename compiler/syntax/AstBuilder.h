@@ -3,25 +3,27 @@
 // builder maps them to byte offsets so every range points into the buffer.
 #pragma once
 
+#include <vector>
+
 #include "CioParser.h"
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "syntax/CodePointMap.h"
 
-#include <vector>
-
-namespace antlr4 { class BufferedTokenStream; }
+namespace antlr4 {
+class BufferedTokenStream;
+}
 
 namespace cio {
 
 class AstBuilder {
-public:
+ public:
   AstBuilder(const CodePointMap &positions, antlr4::BufferedTokenStream &tokens, DiagnosticEngine &diags)
       : buffer_(positions.buffer()), positions_(positions), tokens_(tokens), diags_(diags) {}
 
   void build(gen::CioParser::FileContext *file, ast::File &out);
 
-private:
+ private:
   SourceRange range(antlr4::ParserRuleContext *ctx) const;
   SourceRange range(antlr4::Token *tok) const;
   std::string docComment(antlr4::ParserRuleContext *ctx) const;
@@ -47,9 +49,8 @@ private:
   ast::ExprPtr addExpr(gen::CioParser::AddExprContext *ctx);
   ast::ExprPtr pathExpr(gen::CioParser::PathExprContext *ctx);
   ast::ExprPtr primary(gen::CioParser::PrimaryContext *ctx);
-  ast::ExprPtr quantifier(ast::ExprKind kind, gen::CioParser::NameContext *var,
-                          gen::CioParser::AddExprContext *domain, gen::CioParser::ExprContext *body,
-                          antlr4::ParserRuleContext *whole);
+  ast::ExprPtr quantifier(ast::ExprKind kind, gen::CioParser::NameContext *var, gen::CioParser::AddExprContext *domain,
+                          gen::CioParser::ExprContext *body, antlr4::ParserRuleContext *whole);
 
   unsigned buffer_;
   const CodePointMap &positions_;

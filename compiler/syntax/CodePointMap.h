@@ -3,21 +3,24 @@
 // at no cost for pure-ASCII input (the common case).
 #pragma once
 
-#include "Token.h"
-#include "base/SourceRange.h"
-
 #include <string_view>
 #include <vector>
+
+#include "Token.h"
+#include "base/SourceRange.h"
 
 namespace cio {
 
 class CodePointMap {
-public:
+ public:
   CodePointMap(std::string_view text, unsigned buffer)
       : text_(text), buffer_(buffer), size_(static_cast<uint32_t>(text.size())) {
     bool ascii = true;
     for (unsigned char c : text)
-      if (c >= 0x80) { ascii = false; break; }
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
     if (ascii) return;
     for (size_t i = 0; i < text.size(); ++i)
       if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets_.push_back(static_cast<uint32_t>(i));
@@ -44,7 +47,7 @@ public:
 
   unsigned buffer() const { return buffer_; }
 
-private:
+ private:
   std::string_view text_;
   unsigned buffer_;
   uint32_t size_;

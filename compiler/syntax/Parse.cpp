@@ -22,14 +22,19 @@ struct NestingMeter {
   /// True when the token ends a top-level item: a `;` or `}` outside all brackets.
   bool feed(size_t type, char punct) {
     using L = gen::CioLexer;
-    if (punct == '(' || punct == '[' || punct == '{') ++brackets;
-    else if (punct == ')' || punct == ']' || punct == '}') brackets = brackets ? brackets - 1 : 0;
-    if (punct == ';' || punct == '{' || punct == '}') prefixes = 0;
-    else if (type == L::NIET || type == L::HEEFT || type == L::ALS || type == L::ELK || type == L::GEEN || type == L::ER)
+    if (punct == '(' || punct == '[' || punct == '{')
+      ++brackets;
+    else if (punct == ')' || punct == ']' || punct == '}')
+      brackets = brackets ? brackets - 1 : 0;
+    if (punct == ';' || punct == '{' || punct == '}')
+      prefixes = 0;
+    else if (type == L::NIET || type == L::HEEFT || type == L::ALS || type == L::ELK || type == L::GEEN ||
+             type == L::ER)
       ++prefixes;
     // Names, numbers and texts leave a path's count alone; punctuation and
     // operator words end the path.
-    if (punct == '.') ++pathSteps;
+    if (punct == '.')
+      ++pathSteps;
     else if (punct != 0 || type == L::EN || type == L::OF || type == L::DAN || type == L::MET || type == L::IN ||
              type == L::IS || type == L::EEN)
       pathSteps = 0;

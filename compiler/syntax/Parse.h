@@ -4,10 +4,10 @@
 // when SLL fails, reports syntax errors in plain words and drops the parse tree.
 #pragma once
 
+#include <string_view>
+
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"
-
-#include <string_view>
 
 namespace cio {
 
@@ -19,8 +19,7 @@ struct ParseLimits {
 
 /// Parses `text`, which is buffer `buffer` of the workspace's SourceMgr.
 /// Never throws; problems become diagnostics and a best-effort AST.
-ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags,
-                    const ParseLimits &limits = {});
+ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits = {});
 
 /// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 size_t findInvalidUtf8(std::string_view text);

@@ -13,26 +13,43 @@ bool dutch(const DiagnosticEngine &d) { return d.language() == Language::Dutch; 
 /// A word for token classes that have no fixed spelling.
 std::string tokenClassName(size_t type, bool nl) {
   switch (type) {
-    case P::IDENT: return nl ? "een naam" : "a name";
-    case P::STRING: return nl ? "een tekst" : "a text";
-    case P::NUMBER: return nl ? "een getal" : "a number";
-    case P::DATE: return nl ? "een datum" : "a date";
-    case P::ARTREF: return nl ? "een artikelverwijzing" : "an article reference";
-    case antlr4::Token::EOF: return nl ? "het einde van het bestand" : "end of file";
-    default: return "";
+    case P::IDENT:
+      return nl ? "een naam" : "a name";
+    case P::STRING:
+      return nl ? "een tekst" : "a text";
+    case P::NUMBER:
+      return nl ? "een getal" : "a number";
+    case P::DATE:
+      return nl ? "een datum" : "a date";
+    case P::ARTREF:
+      return nl ? "een artikelverwijzing" : "an article reference";
+    case antlr4::Token::EOF:
+      return nl ? "het einde van het bestand" : "end of file";
+    default:
+      return "";
   }
 }
 
 /// What the parser was reading, for when too many tokens would fit.
 std::string ruleDescription(size_t rule, bool nl) {
   switch (rule) {
-    case P::RuleFile: case P::RuleTopItem: return nl ? "een declaratie" : "a declaration";
-    case P::RuleMember: case P::RuleEntity: return nl ? "een veld of entiteit" : "a field or entity";
-    case P::RuleValue: case P::RuleLiteral: return nl ? "een waarde" : "a value";
-    case P::RuleKindMember: return nl ? "`veld` of `bevat`" : "`veld` or `bevat`";
-    case P::RuleNormClause: return nl ? "een normclausule" : "a norm clause";
-    case P::RuleTypeRef: return nl ? "een type" : "a type";
-    default: return nl ? "een expressie" : "an expression";
+    case P::RuleFile:
+    case P::RuleTopItem:
+      return nl ? "een declaratie" : "a declaration";
+    case P::RuleMember:
+    case P::RuleEntity:
+      return nl ? "een veld of entiteit" : "a field or entity";
+    case P::RuleValue:
+    case P::RuleLiteral:
+      return nl ? "een waarde" : "a value";
+    case P::RuleKindMember:
+      return nl ? "`veld` of `bevat`" : "`veld` or `bevat`";
+    case P::RuleNormClause:
+      return nl ? "een normclausule" : "a norm clause";
+    case P::RuleTypeRef:
+      return nl ? "een type" : "a type";
+    default:
+      return nl ? "een expressie" : "an expression";
   }
 }
 
@@ -40,11 +57,16 @@ std::string ruleDescription(size_t rule, bool nl) {
 std::string ruleSuffix(antlr4::ParserRuleContext *ctx, bool nl) {
   if (!ctx) return "";
   switch (ctx->getRuleIndex()) {
-    case P::RuleFieldAssign: return nl ? " na de veldwaarde" : " after the field value";
-    case P::RuleUseDecl: return nl ? " na `gebruik`" : " after `gebruik`";
-    case P::RuleFieldDecl: return nl ? " na de velddeclaratie" : " after the field declaration";
-    case P::RuleNormClause: return nl ? " na de normclausule" : " after the norm clause";
-    default: return "";
+    case P::RuleFieldAssign:
+      return nl ? " na de veldwaarde" : " after the field value";
+    case P::RuleUseDecl:
+      return nl ? " na `gebruik`" : " after `gebruik`";
+    case P::RuleFieldDecl:
+      return nl ? " na de velddeclaratie" : " after the field declaration";
+    case P::RuleNormClause:
+      return nl ? " na de normclausule" : " after the norm clause";
+    default:
+      return "";
   }
 }
 
@@ -87,8 +109,8 @@ std::string SyntaxErrorListener::describeExpected(antlr4::Parser *parser) const 
   return out + ruleSuffix(parser->getContext(), nl);
 }
 
-void SyntaxErrorListener::syntaxError(antlr4::Recognizer *recognizer, antlr4::Token *offendingSymbol, size_t,
-                                      size_t, const std::string &, std::exception_ptr) {
+void SyntaxErrorListener::syntaxError(antlr4::Recognizer *recognizer, antlr4::Token *offendingSymbol, size_t, size_t,
+                                      const std::string &, std::exception_ptr) {
   ++count_;
   if (count_ > maxErrors_) return;
   auto *parser = dynamic_cast<antlr4::Parser *>(recognizer);
@@ -98,7 +120,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer *recognizer, antlr4::To
     diags_.report(DiagId::too_many_errors, r);
     return;
   }
-  diags_.report(DiagId::syntax_error, r, {describeExpected(parser), describeToken(offendingSymbol, parser->getVocabulary())});
+  diags_.report(DiagId::syntax_error, r,
+                {describeExpected(parser), describeToken(offendingSymbol, parser->getVocabulary())});
 }
 
 }  // namespace cio

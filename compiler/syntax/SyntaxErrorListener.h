@@ -3,15 +3,15 @@
 // Caps the number of errors per file so one mistake cannot flood the output.
 #pragma once
 
+#include <functional>
+
 #include "BaseErrorListener.h"
 #include "diagnostics/DiagnosticEngine.h"
-
-#include <functional>
 
 namespace cio {
 
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
-public:
+ public:
   using RangeOf = std::function<SourceRange(antlr4::Token *)>;
   SyntaxErrorListener(DiagnosticEngine &diags, RangeOf rangeOf, unsigned maxErrors)
       : diags_(diags), rangeOf_(std::move(rangeOf)), maxErrors_(maxErrors) {}
@@ -21,7 +21,7 @@ public:
 
   unsigned errorCount() const { return count_; }
 
-private:
+ private:
   std::string describeToken(antlr4::Token *tok, const antlr4::dfa::Vocabulary &vocab) const;
   std::string describeExpected(antlr4::Parser *parser) const;
 

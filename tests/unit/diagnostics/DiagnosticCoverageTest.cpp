@@ -1,14 +1,14 @@
 // Every diagnostic in DiagnosticKinds.def is exercised by a file test: a kind
 // that no test expects is a kind whose wording and location nobody checks.
 // Kinds that a file test cannot express are listed with the test that covers them.
-#include "diagnostics/DiagnosticEngine.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include "diagnostics/DiagnosticEngine.h"
 
 namespace {
 

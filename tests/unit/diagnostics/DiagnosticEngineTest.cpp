@@ -1,9 +1,8 @@
+#include <gtest/gtest.h>
+
 #include "diagnostics/DiagnosticEngine.h"
 #include "diagnostics/Render.h"
-
 #include "llvm/Support/MemoryBuffer.h"
-
-#include <gtest/gtest.h>
 
 namespace cio {
 namespace {
@@ -28,7 +27,8 @@ TEST(DiagnosticEngine, CountsIgnoreSuppressedFindings) {
 
 TEST(TextRenderer, ShowsLocationSnippetAndUnderline) {
   llvm::SourceMgr sm;
-  unsigned id = sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy("abc\nde fout gh\n", "x.cio"), llvm::SMLoc());
+  unsigned id =
+      sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy("abc\nde fout gh\n", "x.cio"), llvm::SMLoc());
   DiagnosticEngine d(Language::English);
   d.report(DiagId::unknown_kind, {id, 7, 11}, {"fout"});
   std::string out;

@@ -1,6 +1,6 @@
-#include "model/Model.h"
-
 #include <gtest/gtest.h>
+
+#include "model/Model.h"
 
 namespace cio::model {
 namespace {

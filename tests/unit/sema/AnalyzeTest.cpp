@@ -1,17 +1,17 @@
 // The whole front half on files written to a temporary directory: the model
 // that sema builds is resolved and typed as the later stages will read it.
-#include "sema/Sema.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "sema/Sema.h"
+
 namespace cio {
 namespace {
 
 class AnalyzeTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("cioc-analyze-" + std::to_string(::getpid()) + "-" +
                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -35,7 +35,9 @@ protected:
 
 TEST_F(AnalyzeTest, ResolvesReferencesAcrossFilesIntoTypedValues) {
   write("b.cio", "gebruik besluit_cio_2021;\nrijk R { cio_rijk CR { ressorteert_onder = A.SG_A; } }\n");
-  write("a.cio", "gebruik besluit_cio_2021;\nministerie A {\n sg SG_A;\n project P { ict_component = 5 mln; start = 2024-02-29; }\n}\n");
+  write("a.cio",
+        "gebruik besluit_cio_2021;\nministerie A {\n sg SG_A;\n project P { ict_component = 5 mln; start = 2024-02-29; "
+        "}\n}\n");
   model::Model m = analyzeDir();
   ASSERT_TRUE(diags_.diagnostics().empty()) << diags_.diagnostics()[0].message;
   const model::Entity *cr = nullptr, *p = nullptr;

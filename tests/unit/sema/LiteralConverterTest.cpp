@@ -1,6 +1,6 @@
-#include "sema/Sema.h"
-
 #include <gtest/gtest.h>
+
+#include "sema/Sema.h"
 
 namespace cio {
 namespace {

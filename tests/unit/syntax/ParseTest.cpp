@@ -1,13 +1,15 @@
-#include "syntax/Parse.h"
-
 #include <gtest/gtest.h>
+
+#include "syntax/Parse.h"
 
 namespace cio {
 namespace {
 
 TEST(Parse, BuildsEntitiesWithRangesAndDocComments) {
   DiagnosticEngine d;
-  std::string src = "/// Het ministerie.\n/// Tweede regel.\nministerie FIN \"Financiën\" {\n  sg SG;\n  x = [a.b, 12.5 mln, 2024 .. 2027];\n}\n";
+  std::string src =
+      "/// Het ministerie.\n/// Tweede regel.\nministerie FIN \"Financiën\" {\n  sg SG;\n  x = [a.b, 12.5 mln, 2024 .. "
+      "2027];\n}\n";
   ast::File f = parseFile(src, 1, d);
   ASSERT_TRUE(d.diagnostics().empty());
   ASSERT_EQ(f.entities.size(), 1u);
@@ -29,8 +31,10 @@ TEST(Parse, BuildsEntitiesWithRangesAndDocComments) {
 
 TEST(Parse, ContextualWordsStayUsableAsFieldNames) {
   DiagnosticEngine d;
-  ast::File f = parseFile("norm n { artikel art3.1; ernst fout; eis x.artikel = 1; melding \"m\"; }\n"
-                          "x Y { artikel = art3.1; melding = \"a\"; ernst = 2; }\n", 1, d);
+  ast::File f = parseFile(
+      "norm n { artikel art3.1; ernst fout; eis x.artikel = 1; melding \"m\"; }\n"
+      "x Y { artikel = art3.1; melding = \"a\"; ernst = 2; }\n",
+      1, d);
   EXPECT_TRUE(d.diagnostics().empty());
   ASSERT_EQ(f.entities.size(), 1u);
   EXPECT_EQ(f.entities[0].fields[0].name.text, "artikel");
@@ -42,7 +46,8 @@ TEST(Parse, NormExpressionsKeepTheirShape) {
   DiagnosticEngine d;
   ast::File f = parseFile(
       "norm n { voor elk m in ministerie; waarbij heeft m.sg en niet m.x; "
-      "eis als aantal(m.cio) >= 1 dan er is een c in m.cio met c.ressorteert_onder = m.sg; }", 1, d);
+      "eis als aantal(m.cio) >= 1 dan er is een c in m.cio met c.ressorteert_onder = m.sg; }",
+      1, d);
   ASSERT_TRUE(d.diagnostics().empty());
   const ast::NormDecl &n = f.norms[0];
   EXPECT_EQ(n.bindings[0].variable.text, "m");
@@ -70,8 +75,9 @@ TEST(Parse, DeepNestingIsRefusedWithADiagnostic) {
 }
 
 TEST(Parse, ChunkingDoesNotChangeTheResult) {
-  std::string src = "/// Eerste.\nx A { a = [1, 2]; b { c = 3; } }\nsoort s { veld v: tekst; }\n"
-                    "/// Tweede.\nx B { d = \"t\"; }\nx C { e = ; }\nnorm n { eis ja; }\nx D;\n";
+  std::string src =
+      "/// Eerste.\nx A { a = [1, 2]; b { c = 3; } }\nsoort s { veld v: tekst; }\n"
+      "/// Tweede.\nx B { d = \"t\"; }\nx C { e = ; }\nnorm n { eis ja; }\nx D;\n";
   DiagnosticEngine whole, pieces;
   ast::File one = parseFile(src, 1, whole, ParseLimits{256, 20, 1'000'000});
   ast::File many = parseFile(src, 1, pieces, ParseLimits{256, 20, 1});  // cut after every item
