@@ -22,15 +22,15 @@ struct KnownAnnotation {
 
 const std::vector<KnownAnnotation> &knownAnnotations() {
   static const std::vector<KnownAnnotation> known = {
-      {"wortel", true, false, {}, 0},        // may stand at the top level of a file
-      {"organisatie", true, false, {}, 0},   // drawn as a cluster
-      {"rol", true, false, {}, 0},           // drawn as a node
-      {"orgaan", true, false, {}, 0},        // drawn as a node (a body)
-      {"hierarchie", false, true, {}, 0},    // a solid edge to the target; no cycles
-      {"lidmaatschap", false, true, {}, 0},  // edges from the members
-      {"voorzitter", false, true, {}, 0},    // an edge from the chair
-      {"relatie", true, false, {}, 2},       // the kind is an edge: @relatie(van, aan)
-      {"afwijking", true, false, {"van", "betreft", "geldig_tot"}, 0},
+      {"wortel", true, false, {}, 0},                                      // may stand at the top level of a file
+      {"organisatie", true, false, {}, 0},                                 // drawn as a cluster
+      {"rol", true, false, {}, 0},                                         // drawn as a node
+      {"orgaan", true, false, {}, 0},                                      // drawn as a node (a body)
+      {"hierarchie", false, true, {}, 0},                                  // a solid edge to the target; no cycles
+      {"lidmaatschap", false, true, {}, 0},                                // edges from the members
+      {"voorzitter", false, true, {}, 0},                                  // an edge from the chair
+      {"relatie", true, false, {}, 2},                                     // the kind is an edge: @relatie(van, aan)
+      {"uitzondering", true, false, {"van", "betreft", "geldig_tot"}, 0},  // the waiver kind (art. 17 in the stdlib)
   };
   return known;
 }
