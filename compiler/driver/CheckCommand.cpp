@@ -4,6 +4,7 @@
 #include "driver/Commands.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include "norms/NormChecker.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -38,7 +39,7 @@ int runCheck(const CheckOptions &opt) {
   if (!usageError) {
     ws.load();
     model::Model model = analyze(ws, refDate, diags);
-    (void)model;  // norm evaluation (next stage) reads it
+    checkNorms(ws.files(), model.schema, diags);  // evaluation over `model` is the next stage
   }
 
   std::vector<Diagnostic> &all = diags.diagnostics();

@@ -32,8 +32,8 @@ static std::string stdlibDir() {
 
 int main(int argc, char **argv) {
   cl::SetVersionPrinter([](llvm::raw_ostream &os) { os << "cioc " << CIOC_VERSION << '\n'; });
-  if (!cl::ParseCommandLineOptions(argc, argv, "cioc: toetst .cio-bestanden aan het schema en de normen van hun bibliotheken\n",
-                                   &llvm::errs()))
+  if (!cl::ParseCommandLineOptions(
+          argc, argv, "cioc: toetst .cio-bestanden aan het schema en de normen van hun bibliotheken\n", &llvm::errs()))
     return 2;
   if (CheckCmd) {
     if (Format != "text" && Format != "json") {

@@ -1,0 +1,16 @@
+// Type-checks every norm against the schema when its library is compiled:
+// each variable is bound, each navigation names a field or an allowed part
+// of the kind, comparisons compare like with like, clauses are complete and
+// message templates name bound variables. A norm that passes here can be
+// evaluated without runtime type errors (the evaluator is the next stage).
+#pragma once
+
+#include "diagnostics/DiagnosticEngine.h"
+#include "model/Model.h"
+#include "sema/Workspace.h"
+
+namespace cio {
+
+void checkNorms(const std::vector<LoadedFile> &files, const model::Schema &schema, DiagnosticEngine &diags);
+
+}  // namespace cio
