@@ -4,6 +4,7 @@
 #include "driver/Commands.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include "norms/Evaluator.h"
 #include "norms/NormChecker.h"
 #include "sema/Sema.h"
 
@@ -39,7 +40,10 @@ int runCheck(const CheckOptions &opt) {
   if (!usageError) {
     ws.load();
     model::Model model = analyze(ws, refDate, diags);
-    checkNorms(ws.files(), model.schema, diags);  // evaluation over `model` is the next stage
+    size_t before = diags.errorCount();
+    checkNorms(ws.files(), model.schema, diags);
+    // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
+    if (diags.errorCount() == before) evaluateNorms(ws.files(), model, diags);
   }
 
   std::vector<Diagnostic> &all = diags.diagnostics();

@@ -118,6 +118,11 @@ struct Schema {
   std::vector<const FieldInfo *> allFields(KindId k) const;
   std::vector<const Containment *> allContains(KindId k) const;
   bool isA(KindId k, KindId base) const;
+  /// Navigating from a `parent` to its `child` parts gives one entity when the
+  /// schema allows at most one such child (`bevat child [0..1]`), else a set.
+  bool childIsSingle(KindId parent, KindId child) const;
+  /// Whether `parent` may contain `child` parts at all.
+  bool mayContain(KindId parent, KindId child) const;
 };
 
 struct FieldValue {

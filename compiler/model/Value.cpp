@@ -93,6 +93,18 @@ bool Schema::isA(KindId k, KindId base) const {
   return false;
 }
 
+bool Schema::childIsSingle(KindId parent, KindId child) const {
+  for (const Containment *c : allContains(parent))
+    if (c->kind == child) return c->max && *c->max <= 1;
+  return false;
+}
+
+bool Schema::mayContain(KindId parent, KindId child) const {
+  for (const Containment *c : allContains(parent))
+    if (c->kind == child || isA(child, c->kind)) return true;
+  return false;
+}
+
 const FieldValue *Entity::field(const std::string &n) const {
   for (const FieldValue &f : fields)
     if (f.field && f.field->name == n) return &f;

@@ -182,20 +182,10 @@ class NormChecker {
         return t;
       }
     }
-    if (auto child = schema_.findKind(name.text)) {
-      for (KindId k : kinds) {
-        bool found = false, single = true;
-        for (const Containment *c : schema_.allContains(k)) {
-          if (c->kind == *child) {
-            found = true;
-            single = c->max && *c->max <= 1;
-            break;
-          }
-          if (schema_.isA(*child, c->kind)) found = true, single = false;
-        }
-        if (found) return NType::of(NType::K::Entity, *child, base.set || !single);
-      }
-    }
+    if (auto child = schema_.findKind(name.text))
+      for (KindId k : kinds)
+        if (schema_.mayContain(k, *child))
+          return NType::of(NType::K::Entity, *child, base.set || !schema_.childIsSingle(k, *child));
     Diagnostic &d = diags_.report(DiagId::norm_unknown_member, name.range, {describe(base), name.text});
     std::vector<std::string> names{"ouder"};
     if (base.ref != kNone) {

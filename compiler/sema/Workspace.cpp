@@ -128,8 +128,10 @@ void Workspace::load() {
   // error; recover by loading the library the help suggests, so the rest of
   // the file is still checked instead of drowning in unknown kinds.
   std::vector<std::string> recoveries;
+  bool workspaceHasSchema = false;  // then the files use the workspace's own kinds
+  for (const LoadedFile &f : files_) workspaceHasSchema |= !f.isLibrary && !f.ast.kinds.empty();
   for (const LoadedFile &f : files_) {
-    if (f.isLibrary || !f.ast.uses.empty() || f.ast.entities.empty() || !f.ast.kinds.empty()) continue;
+    if (f.isLibrary || !f.ast.uses.empty() || f.ast.entities.empty() || workspaceHasSchema) continue;
     Diagnostic &d = diags_.report(DiagId::missing_use, {f.ast.buffer, 0, 0});
     std::string lib = suggestLibrary(f.ast);
     diags_.setHelp(d, DiagId::help_add_use, {lib});

@@ -45,6 +45,21 @@ PY
 grep -q 'too_many_diagnostics' "$tmp/capped" && [ "$(grep -c '^fout\[' "$tmp/capped")" = 1 ] \
   && echo "ok   --max-meldingen" || { echo "FAIL --max-meldingen"; fail=1; }
 
+# Spec §7: the deviation suppresses the art. 3.1 finding it targets; it is kept, marked as suppressed.
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --format json "$root/tests/files/spec/spec_7_afwijking.cio" > "$tmp/dev.json"
+check "suppressed finding is no error" 0 $?
+python3 - "$tmp/dev.json" <<'PY' || fail=1
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnostics"]
+hits = [x for x in d if x["code"] == "cio_onder_sg"]
+assert len(hits) == 1 and hits[0]["suppressed_by"] == "AFW_FIN_1" and hits[0]["article"] == "art3.1", hits
+print("ok   spec §7 deviation suppresses art3.1")
+PY
+"$cioc" check --stdlib "$stdlib" --peildatum 2027-06-01 "$root/tests/files/spec/spec_7_afwijking.cio" > "$tmp/expired" 2>&1
+check "expired deviation no longer suppresses" 1 $?
+grep -q 'deviation_expired' "$tmp/expired" && grep -q 'fout\[cio_onder_sg\]' "$tmp/expired" \
+  && echo "ok   expired deviation reported" || { echo "FAIL expired deviation"; fail=1; }
+
 # English and Dutch texts come from the same table.
 "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --lang en "$bad" | grep -q "cannot find \`SG_FNI\`" \
   && echo "ok   --lang en" || { echo "FAIL --lang en"; fail=1; }

@@ -1,0 +1,500 @@
+#include "norms/Evaluator.h"
+
+#include <map>
+#include <regex>
+
+#include "sema/Sema.h"
+
+namespace cio {
+
+using namespace model;
+
+namespace {
+
+/// A value at evaluation time. Enum values compare by name (the checker
+/// already made sure both sides belong to the same enum).
+struct RValue {
+  enum class K { Null, Bool, Number, Money, Date, Duration, Text, Article, Enum, Entity, Set } k = K::Null;
+  bool flag = false;
+  double number = 0;
+  int64_t cents = 0;
+  Date date = 0;
+  int32_t months = 0, days = 0;
+  std::string text;
+  EntityId ref = kNone;
+  std::vector<RValue> items;
+
+  static RValue boolean(bool b) {
+    RValue v;
+    v.k = K::Bool;
+    v.flag = b;
+    return v;
+  }
+  static RValue entity(EntityId e) {
+    RValue v;
+    v.k = K::Entity;
+    v.ref = e;
+    return v;
+  }
+  bool truthy() const { return k == K::Bool && flag; }
+  /// The members of a set, or the value itself as a one-element set (nothing for Null).
+  std::vector<RValue> members() const {
+    if (k == K::Set) return items;
+    if (k == K::Null) return {};
+    return {*this};
+  }
+};
+
+Date addDuration(Date d, int32_t months, int32_t days, int sign) {
+  if (months) {
+    int y, m, dd;
+    splitDate(d, y, m, dd);
+    int total = y * 12 + (m - 1) + sign * months;
+    y = total / 12;
+    m = total % 12 + 1;
+    while (!makeDate(y, m, dd) && dd > 28) --dd;  // 31 Jan + 1 month = 28/29 Feb
+    if (auto nd = makeDate(y, m, dd)) d = *nd;
+  }
+  return d + sign * days;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {}
+
+  struct Violation {
+    Diagnostic diag;
+    std::vector<EntityId> bound;
+  };
+  std::vector<Violation> violations;
+
+  void run(const std::vector<LoadedFile> &files) {
+    for (const LoadedFile &f : files)
+      for (const ast::ConstantDecl &c : f.ast.constants)
+        if (c.value) constants_[c.name.text] = eval(*c.value);
+    for (const LoadedFile &f : files)
+      for (const ast::NormDecl &n : f.ast.norms) evaluate(n);
+  }
+
+ private:
+  RValue fromValue(const Value &v) const {
+    RValue r;
+    if (v.list) {
+      r.k = RValue::K::Set;
+      for (const Value &item : v.items) r.items.push_back(fromValue(item));
+      return r;
+    }
+    switch (v.type) {
+      case BaseType::Text:
+        r.k = RValue::K::Text;
+        r.text = v.text;
+        break;
+      case BaseType::Number:
+        r.k = RValue::K::Number;
+        r.number = v.number;
+        break;
+      case BaseType::Money:
+        r.k = RValue::K::Money;
+        r.cents = v.cents;
+        break;
+      case BaseType::Date:
+        r.k = RValue::K::Date;
+        r.date = v.date;
+        break;
+      case BaseType::Duration:
+        r.k = RValue::K::Duration;
+        r.months = v.months;
+        r.days = v.days;
+        break;
+      case BaseType::Period:
+        r.k = RValue::K::Set;
+        break;  // periods are compared through their fields only
+      case BaseType::Bool:
+        r.k = RValue::K::Bool;
+        r.flag = v.flag;
+        break;
+      case BaseType::Article:
+        r.k = RValue::K::Article;
+        r.text = v.text;
+        break;
+      case BaseType::Enum:
+        r.k = RValue::K::Enum;
+        r.text = v.text;
+        break;
+      case BaseType::Kind:
+        r.k = RValue::K::Entity;
+        r.ref = v.ref;
+        break;
+    }
+    return r;
+  }
+
+  RValue member(const RValue &base, const std::string &name) const {
+    if (base.k == RValue::K::Set) {
+      RValue out;
+      out.k = RValue::K::Set;
+      for (const RValue &item : base.items)
+        for (RValue &m : member(item, name).members()) out.items.push_back(std::move(m));
+      return out;
+    }
+    if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
+    const Entity &e = model_.entities[base.ref];
+    if (name == "ouder") return e.parent == kNone ? RValue{} : RValue::entity(e.parent);
+    if (const FieldValue *f = e.field(name)) return fromValue(f->value);
+    if (e.kind != kNone && schema_.findField(e.kind, name)) return RValue{};  // an unset optional field
+    auto child = schema_.findKind(name);
+    if (!child) return RValue{};
+    RValue out;
+    out.k = RValue::K::Set;
+    for (EntityId c : e.children)
+      if (model_.entities[c].kind != kNone && schema_.isA(model_.entities[c].kind, *child))
+        out.items.push_back(RValue::entity(c));
+    if (e.kind != kNone && schema_.childIsSingle(e.kind, *child))
+      return out.items.empty() ? RValue{} : out.items.front();
+    return out;
+  }
+
+  static bool equal(const RValue &a, const RValue &b) {
+    if (a.k != b.k) return false;
+    switch (a.k) {
+      case RValue::K::Null:
+        return true;
+      case RValue::K::Bool:
+        return a.flag == b.flag;
+      case RValue::K::Number:
+        return a.number == b.number;
+      case RValue::K::Money:
+        return a.cents == b.cents;
+      case RValue::K::Date:
+        return a.date == b.date;
+      case RValue::K::Duration:
+        return a.months == b.months && a.days == b.days;
+      case RValue::K::Text:
+      case RValue::K::Article:
+      case RValue::K::Enum:
+        return a.text == b.text;
+      case RValue::K::Entity:
+        return a.ref == b.ref;
+      case RValue::K::Set:
+        if (a.items.size() != b.items.size()) return false;
+        for (size_t i = 0; i < a.items.size(); ++i)
+          if (!equal(a.items[i], b.items[i])) return false;
+        return true;
+    }
+    return false;
+  }
+
+  /// -1, 0, 1; or nullopt when the values cannot be ordered (a missing field).
+  static std::optional<int> order(const RValue &a, const RValue &b) {
+    if (a.k != b.k) return std::nullopt;
+    auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    switch (a.k) {
+      case RValue::K::Number:
+        return cmp(a.number, b.number);
+      case RValue::K::Money:
+        return cmp(a.cents, b.cents);
+      case RValue::K::Date:
+        return cmp(a.date, b.date);
+      case RValue::K::Duration:
+        return cmp(int64_t(a.months) * 31 + a.days, int64_t(b.months) * 31 + b.days);
+      default:
+        return std::nullopt;
+    }
+  }
+
+  RValue literal(const ast::Literal &lit) {
+    RValue r;
+    Value v;
+    bool mismatch = false;
+    std::string t = literalTypeName(lit);
+    static const std::map<std::string, BaseType> base = {{"tekst", BaseType::Text},    {"getal", BaseType::Number},
+                                                         {"bedrag", BaseType::Money},  {"datum", BaseType::Date},
+                                                         {"duur", BaseType::Duration}, {"periode", BaseType::Period},
+                                                         {"ja_nee", BaseType::Bool},   {"artikel", BaseType::Article}};
+    DiagnosticEngine scratch;  // the checker reported malformed literals already
+    if (!convertLiteral(lit, base.at(t), v, scratch, mismatch)) return r;
+    return fromValue(v);
+  }
+
+  RValue eval(const ast::Expr &e) {
+    using K = ast::ExprKind;
+    switch (e.kind) {
+      case K::Literal:
+        return literal(e.literal);
+      case K::ReferenceDate: {
+        RValue r;
+        r.k = RValue::K::Date;
+        r.date = model_.referenceDate;
+        return r;
+      }
+      case K::Name: {
+        for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
+          if (it->first == e.ident.text) return it->second;
+        if (auto c = constants_.find(e.ident.text); c != constants_.end()) return c->second;
+        if (auto k = schema_.findKind(e.ident.text)) return allOfKind(*k);
+        RValue r;  // a bare enum value
+        r.k = RValue::K::Enum;
+        r.text = e.ident.text;
+        return r;
+      }
+      case K::Path:
+        return member(eval(*e.operands[0]), e.ident.text);
+      case K::Call: {
+        RValue r;
+        r.k = RValue::K::Number;
+        r.number = static_cast<double>(eval(*e.operands[0]).members().size());
+        return r;
+      }
+      case K::List: {
+        RValue r;
+        r.k = RValue::K::Set;
+        for (const auto &item : e.operands) r.items.push_back(eval(*item));
+        return r;
+      }
+      case K::Has:
+        return RValue::boolean(eval(*e.operands[0]).k != RValue::K::Null);
+      case K::Not:
+        return RValue::boolean(!eval(*e.operands[0]).truthy());
+      case K::And:
+        for (const auto &op : e.operands)
+          if (!eval(*op).truthy()) return RValue::boolean(false);
+        return RValue::boolean(true);
+      case K::Or:
+        for (const auto &op : e.operands)
+          if (eval(*op).truthy()) return RValue::boolean(true);
+        return RValue::boolean(false);
+      case K::Implies:
+        return RValue::boolean(!eval(*e.operands[0]).truthy() || eval(*e.operands[1]).truthy());
+      case K::ForAll:
+      case K::Exists:
+      case K::None: {
+        std::vector<RValue> domain = eval(*e.operands[0]).members();
+        size_t hits = 0;
+        for (const RValue &v : domain) {
+          scope_.emplace_back(e.ident.text, v);
+          bool holds = eval(*e.operands[1]).truthy();
+          scope_.pop_back();
+          hits += holds;
+          if (e.kind == K::ForAll && !holds) return RValue::boolean(false);
+          if (e.kind != K::ForAll && holds) return RValue::boolean(e.kind == K::Exists);
+        }
+        return RValue::boolean(e.kind != K::Exists);
+      }
+      case K::Compare: {
+        RValue a = eval(*e.operands[0]), b = eval(*e.operands[1]);
+        if (e.op == "=") return RValue::boolean(equal(a, b));
+        if (e.op == "!=") return RValue::boolean(!equal(a, b));
+        if (e.op == "in") {
+          for (const RValue &m : b.members())
+            if (equal(a, m)) return RValue::boolean(true);
+          return RValue::boolean(false);
+        }
+        std::optional<int> o = order(a, b);
+        if (!o) return RValue::boolean(false);  // a missing value satisfies no ordering
+        if (e.op == "<") return RValue::boolean(*o < 0);
+        if (e.op == "<=") return RValue::boolean(*o <= 0);
+        if (e.op == ">") return RValue::boolean(*o > 0);
+        return RValue::boolean(*o >= 0);
+      }
+      case K::Add: {
+        RValue acc = eval(*e.operands[0]);
+        for (size_t i = 1; i < e.operands.size(); ++i) {
+          RValue next = eval(*e.operands[i]);
+          int sign = i - 1 < e.ops.size() && e.ops[i - 1] == "-" ? -1 : 1;
+          if (acc.k == RValue::K::Null || next.k == RValue::K::Null) return RValue{};
+          if (acc.k == RValue::K::Date && next.k == RValue::K::Duration)
+            acc.date = addDuration(acc.date, next.months, next.days, sign);
+          else if (acc.k == RValue::K::Date && next.k == RValue::K::Date) {
+            acc.k = RValue::K::Duration;
+            acc.months = 0;
+            acc.days = acc.date - next.date;
+          } else if (acc.k == RValue::K::Money)
+            acc.cents += sign * next.cents;
+          else if (acc.k == RValue::K::Number)
+            acc.number += sign * next.number;
+          else if (acc.k == RValue::K::Duration) {
+            acc.months += sign * next.months;
+            acc.days += sign * next.days;
+          }
+        }
+        return acc;
+      }
+    }
+    return RValue{};
+  }
+
+  RValue allOfKind(KindId k) const {
+    RValue r;
+    r.k = RValue::K::Set;
+    for (EntityId e = 0; e < model_.entities.size(); ++e)
+      if (model_.entities[e].kind != kNone && schema_.isA(model_.entities[e].kind, k))
+        r.items.push_back(RValue::entity(e));
+    return r;
+  }
+
+  std::string fill(const std::string &tmpl) const {
+    std::string out;
+    for (size_t i = 0; i < tmpl.size(); ++i) {
+      size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
+      if (close == std::string::npos) {
+        out += tmpl[i];
+        continue;
+      }
+      std::string var = tmpl.substr(i + 1, close - i - 1);
+      std::string shown = "{" + var + "}";
+      for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
+        if (it->first == var) {
+          if (it->second.k == RValue::K::Entity) {
+            const Entity &ent = model_.entities[it->second.ref];
+            shown = ent.path.empty() ? schema_.kinds[ent.kind].name : ent.path;
+          }
+          break;
+        }
+      out += shown;
+      i = close;
+    }
+    return out;
+  }
+
+  void evaluate(const ast::NormDecl &n) {
+    if (!n.article || !n.requirement || !n.message || n.bindings.empty() || !n.severity)
+      return;  // reported by the checker
+    for (const ast::NormBinding &b : n.bindings) {
+      // A norm about a level the workspace does not declare is not evaluated, not passed.
+      if (b.domain && b.domain->kind == ast::ExprKind::Name)
+        if (auto k = schema_.findKind(b.domain->ident.text))
+          if (schema_.kinds[*k].annotation("wortel") && allOfKind(*k).items.empty()) {
+            diags_.report(DiagId::norm_not_evaluated, n.name.range,
+                          {n.name.text, n.article->text, b.domain->ident.text});
+            return;
+          }
+    }
+    scope_.clear();
+    bind(n, 0);
+  }
+
+  void bind(const ast::NormDecl &n, size_t index) {
+    if (index == n.bindings.size()) {
+      for (const ast::ExprPtr &f : n.filters)
+        if (!eval(*f).truthy()) return;
+      if (eval(*n.requirement).truthy()) return;
+      report(n);
+      return;
+    }
+    const ast::NormBinding &b = n.bindings[index];
+    for (const RValue &v : eval(*b.domain).members()) {
+      scope_.emplace_back(b.variable.text, v);
+      bind(n, index + 1);
+      scope_.pop_back();
+    }
+  }
+
+  void report(const ast::NormDecl &n) {
+    Violation v;
+    Diagnostic &d = v.diag;
+    d.code = n.name.text;
+    d.severity = n.severity->text == "fout"           ? Severity::Error
+                 : n.severity->text == "waarschuwing" ? Severity::Warning
+                                                      : Severity::Note;
+    d.message = fill(n.message->text);
+    d.article = n.article->text;
+    for (const auto &[name, value] : scope_)
+      if (value.k == RValue::K::Entity && value.ref != kNone) v.bound.push_back(value.ref);
+    d.range = v.bound.empty() ? n.name.range : model_.entities[v.bound.front()].nameRange;
+    if (auto a = schema_.articles.find(d.article); a != schema_.articles.end()) {
+      d.notes.push_back({{}, diags_.text(DiagId::note_article_text, {d.article, a->second.text})});
+      for (const Library &lib : schema_.libraries)
+        if (lib.name == a->second.library)
+          d.notes.push_back({{}, diags_.text(DiagId::note_article_link, {articleLink(lib, d.article)})});
+    }
+    if (n.help) d.help = fill(n.help->text);
+    violations.push_back(std::move(v));
+  }
+
+  const Model &model_;
+  const Schema &schema_;
+  DiagnosticEngine &diags_;
+  std::map<std::string, RValue> constants_;
+  std::vector<std::pair<std::string, RValue>> scope_;
+};
+
+bool articleCovers(const std::string &deviation, const std::string &article) {
+  return article == deviation ||
+         (article.size() > deviation.size() && article.compare(0, deviation.size(), deviation) == 0 &&
+          article[deviation.size()] == '.');
+}
+
+bool inside(const Model &m, EntityId e, EntityId container) {
+  for (; e != kNone; e = m.entities[e].parent)
+    if (e == container) return true;
+  return false;
+}
+
+/// Art. 17: a deviation suppresses the findings of the article it names (a
+/// whole article covers its leden) that concern its entity: a bound entity is
+/// that entity or lies inside it, or the entity is part of a bound entity (a
+/// deviation for `CIO_FIN` covers the art. 3.1 finding about `FIN`, spec §7).
+/// Expired deviations suppress nothing.
+void applyDeviations(const Model &m, std::vector<Evaluator::Violation> &violations, DiagnosticEngine &diags) {
+  for (KindId k = 0; k < m.schema.kinds.size(); ++k) {
+    const AnnotationInfo *waiver = m.schema.kinds[k].annotation("uitzondering");
+    if (!waiver) continue;
+    auto arg = [&](const char *key) {
+      auto it = waiver->args.find(key);
+      return it == waiver->args.end() ? "" : it->second;
+    };
+    for (EntityId e = 0; e < m.entities.size(); ++e) {
+      const Entity &dev = m.entities[e];
+      if (dev.kind == kNone || !m.schema.isA(dev.kind, k)) continue;
+      const FieldValue *van = dev.field(arg("van"));
+      const FieldValue *betreft = dev.field(arg("betreft"));
+      const FieldValue *tot = dev.field(arg("geldig_tot"));
+      if (!van) continue;
+      std::string name = dev.name.empty() ? dev.path : dev.name;
+      if (tot && tot->value.date < m.referenceDate) {
+        diags.report(DiagId::deviation_expired, dev.nameRange, {name, formatDate(tot->value.date)});
+        continue;
+      }
+      bool used = false;
+      for (Evaluator::Violation &v : violations) {
+        if (!v.diag.suppressedBy.empty() || !articleCovers(van->value.text, v.diag.article)) continue;
+        bool concerns = !betreft;
+        for (EntityId b : v.bound)
+          concerns = concerns || inside(m, b, betreft->value.ref) || inside(m, betreft->value.ref, b);
+        if (!concerns) continue;
+        v.diag.suppressedBy = name;
+        used = true;
+      }
+      if (!used) diags.report(DiagId::deviation_unused, dev.nameRange, {name});
+    }
+  }
+}
+
+}  // namespace
+
+std::string articleLink(const Library &lib, const std::string &ref) {
+  if (lib.identifier.rfind("BWBR", 0) != 0) return lib.link;
+  // art15.5.a -> artikel=15&lid=5&onderdeel=a; art4.c -> artikel=4&onderdeel=c
+  std::string url = "https://wetten.overheid.nl/jci1.3:c:" + lib.identifier;
+  std::vector<std::string> parts;
+  std::string rest = ref.substr(3);
+  size_t pos;
+  while ((pos = rest.find('.')) != std::string::npos) {
+    parts.push_back(rest.substr(0, pos));
+    rest = rest.substr(pos + 1);
+  }
+  parts.push_back(rest);
+  url += "&artikel=" + parts[0];
+  for (size_t i = 1; i < parts.size(); ++i)
+    url += (std::isdigit(static_cast<unsigned char>(parts[i][0])) ? "&lid=" : "&onderdeel=") + parts[i];
+  return url;
+}
+
+void evaluateNorms(const std::vector<LoadedFile> &files, const Model &model, DiagnosticEngine &diags) {
+  Evaluator ev(model, diags);
+  ev.run(files);
+  applyDeviations(model, ev.violations, diags);
+  for (Evaluator::Violation &v : ev.violations) diags.add(std::move(v.diag));
+}
+
+}  // namespace cio

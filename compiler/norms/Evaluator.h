@@ -1,0 +1,19 @@
+// Evaluates every norm over the whole model: each binding of the norm's
+// variables for which the filter holds and the requirement does not is a
+// finding, reported at the first bound entity with the norm's message, the
+// cited article's text and link, and the help. Findings then pass through the
+// waiver mechanism (the kind annotated @uitzondering: art. 17 deviations).
+#pragma once
+
+#include "diagnostics/DiagnosticEngine.h"
+#include "model/Model.h"
+#include "sema/Workspace.h"
+
+namespace cio {
+
+void evaluateNorms(const std::vector<LoadedFile> &files, const model::Model &model, DiagnosticEngine &diags);
+
+/// The official link of an article: Juriconnect for a BWB identifier, else the library's own link.
+std::string articleLink(const model::Library &lib, const std::string &articleRef);
+
+}  // namespace cio
