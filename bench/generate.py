@@ -8,10 +8,14 @@ import os
 
 def ministry(i: int, units: int) -> str:
     m = f"M{i:04d}"
+    # Every fourth ministry has its CIO under a plv. SG, covered by an art. 17 deviation.
+    deviates = i % 4 == 0
+    chief = f'PLV_{m}' if deviates else f'SG_{m}'
     out = [f'/// Synthetisch ministerie {i}.',
            f'ministerie {m} "Ministerie {i}" {{',
            f'    sg SG_{m} "Secretaris-generaal";',
-           f'    cio CIO_{m} "CIO" {{ ressorteert_onder = SG_{m}; office = OFFICE_{m}; overleg_bzk = 2021-03-01; }}',
+           f'    functie PLV_{m} "Plaatsvervangend secretaris-generaal" {{ ressorteert_onder = SG_{m}; }}',
+           f'    cio CIO_{m} "CIO" {{ ressorteert_onder = {chief}; office = OFFICE_{m}; overleg_bzk = 2021-03-01; }}',
            f'    cio_office OFFICE_{m} {{ expertise = [beleid, architectuur, bedrijfsvoering]; }}',
            f'    ciso CISO_{m} {{ ressorteert_onder = CIO_{m}; }}',
            f'    bestuursraad BR_{m} {{ leden = [SG_{m}, CIO_{m}]; }}',
@@ -34,14 +38,15 @@ def ministry(i: int, units: int) -> str:
                 f'        adviescollege_aangemeld = 2026-02-01;',
                 f'        op_dashboard = ja;',
                 f'    }}']
-    out += [f'    afwijking AFW_{m} {{',
-            f'        van = art3.4;',
-            f'        betreft = CIO_{m};',
-            f'        motivering = "Tijdelijk, tot de reorganisatie.";',
-            f'        overleg_minister_bzk = 2025-11-03;',
-            f'        geldig_tot = 2027-01-01;',
-            f'    }}',
-            '}', '']
+    if deviates:
+        out += [f'    afwijking AFW_{m} {{',
+                f'        van = art3.1;',
+                f'        betreft = CIO_{m};',
+                f'        motivering = "De CIO ressorteert tot de reorganisatie onder de plv. secretaris-generaal.";',
+                f'        overleg_minister_bzk = 2025-11-03;',
+                f'        geldig_tot = 2027-01-01;',
+                f'    }}']
+    out += ['}', '']
     return '\n'.join(out)
 
 
