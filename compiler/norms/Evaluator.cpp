@@ -363,7 +363,7 @@ class Evaluator {
       // A norm about a level the workspace does not declare is not evaluated, not passed.
       if (b.domain && b.domain->kind == ast::ExprKind::Name)
         if (auto k = schema_.findKind(b.domain->ident.text))
-          if (schema_.kinds[*k].annotation("wortel") && allOfKind(*k).items.empty()) {
+          if (schema_.kinds[*k].annotation("niveau") && allOfKind(*k).items.empty()) {
             diags_.report(DiagId::norm_not_evaluated, n.name.range,
                           {n.name.text, n.article->text, b.domain->ident.text});
             return;

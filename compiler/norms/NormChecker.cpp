@@ -318,7 +318,8 @@ class NormChecker {
     }
     NType b = check(*e.operands[1]);
     if (e.op == "in") {
-      a = settle(a, *e.operands[0], nullptr);
+      NType element = b.element();  // `beleid in o.expertise`: the value takes the list's enum
+      a = settle(a, *e.operands[0], b.k == NType::K::Enum ? &element : nullptr);
       b = settle(b, *e.operands[1], nullptr);
       if (!comparable(a, b.element()) || (b.k != NType::K::Error && !b.set))
         diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
@@ -396,7 +397,7 @@ class NormChecker {
     if (n.requirement) expect(*n.requirement, NType::K::Bool, "`ja_nee`");
     for (const std::optional<ast::Literal> *text : {&n.message, &n.help}) {
       if (!*text) continue;
-      static const std::regex hole(R"(\{([^{}]*)\})");
+      static const std::regex hole(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
       const std::string &s = (*text)->text;
       for (std::sregex_iterator it(s.begin(), s.end(), hole), end; it != end; ++it) {
         std::string var = (*it)[1].str();

@@ -22,7 +22,9 @@ struct KnownAnnotation {
 
 const std::vector<KnownAnnotation> &knownAnnotations() {
   static const std::vector<KnownAnnotation> known = {
-      {"wortel", true, false, {}, 0},                                      // may stand at the top level of a file
+      {"wortel", true, false, {}, 0},
+      {"niveau", true, false, {}, 0},  // a level of the system: norms over it need one declared // may stand at the top
+                                       // level of a file
       {"organisatie", true, false, {}, 0},                                 // drawn as a cluster
       {"rol", true, false, {}, 0},                                         // drawn as a node
       {"orgaan", true, false, {}, 0},                                      // drawn as a node (a body)

@@ -9,7 +9,7 @@ fail=0
 check() {  # check NAME EXPECTED_STATUS ACTUAL_STATUS
   if [ "$2" != "$3" ]; then echo "FAIL $1: expected exit $2, got $3"; fail=1; else echo "ok   $1"; fi
 }
-ws=$root/tests/files/workspaces/spec_rijk
+ws=$root/examples/rijksdienst
 
 "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$ws" > "$tmp/out" 2>&1; check "clean workspace" 0 $?
 "$cioc" check --stdlib "$stdlib" "$tmp/does-not-exist.cio" > /dev/null 2>&1; check "missing file" 2 $?
@@ -46,7 +46,7 @@ grep -q 'too_many_diagnostics' "$tmp/capped" && [ "$(grep -c '^fout\[' "$tmp/cap
   && echo "ok   --max-meldingen" || { echo "FAIL --max-meldingen"; fail=1; }
 
 # Spec §7: the deviation suppresses the art. 3.1 finding it targets; it is kept, marked as suppressed.
-"$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 --format json "$root/tests/files/spec/spec_7_afwijking.cio" > "$tmp/dev.json"
+"$cioc" check --stdlib "$stdlib" --peildatum 2025-12-01 --format json "$root/tests/files/spec/spec_7_afwijking.cio" > "$tmp/dev.json"
 check "suppressed finding is no error" 0 $?
 python3 - "$tmp/dev.json" <<'PY' || fail=1
 import json, sys
