@@ -25,7 +25,7 @@ def ministry(i: int, units: int) -> str:
         out += [f'    dienstonderdeel {d} "Dienstonderdeel {j}" {{',
                 f'        portfolio = substantieel;',
                 f'        functie DG_{d} "Directeur-generaal" {{ ressorteert_onder = SG_{m}; }}',
-                f'        cio CIO_{d} {{ ressorteert_onder = DG_{d}; }}',
+                f'        cio CIO_{d} {{ ressorteert_onder = DG_{d}; office = OFFICE_{m}; }}',
                 f'        ciso CISO_{d} {{ ressorteert_onder = CIO_{d}; }}',
                 f'        leiding = [DG_{d}, CIO_{d}];',
                 f'    }}',
@@ -43,7 +43,7 @@ def ministry(i: int, units: int) -> str:
                 f'        van = art3.1;',
                 f'        betreft = CIO_{m};',
                 f'        motivering = "De CIO ressorteert tot de reorganisatie onder de plv. secretaris-generaal.";',
-                f'        overleg_minister_bzk = 2025-11-03;',
+                f'        overleg_minister_bzk = 2025-01-15;',
                 f'        geldig_tot = 2027-01-01;',
                 f'    }}']
     out += ['}', '']

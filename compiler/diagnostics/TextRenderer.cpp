@@ -71,9 +71,11 @@ class TextWriter {
   void write(const Diagnostic &d) {
     Location loc = locate(sm_, d.range);
     std::string gutter(std::to_string(std::max(loc.line, loc.endLine)).size(), ' ');
-    bool nl = lang_ == Language::Dutch;
-    colourFor(d.severity);
-    os_ << severityWord(d.severity, lang_) << '[' << d.code << ']';
+    const bool nl = lang_ == Language::Dutch;
+    // A suppressed finding is shown, but must not read as an error.
+    bool suppressed = !d.suppressedBy.empty();
+    colourFor(suppressed ? Severity::Note : d.severity);
+    os_ << (suppressed ? (nl ? "onderdrukt" : "suppressed") : severityWord(d.severity, lang_)) << '[' << d.code << ']';
     reset();
     bold();
     os_ << ": " << d.message << '\n';
@@ -83,7 +85,7 @@ class TextWriter {
       os_ << gutter << "--> ";
       reset();
       os_ << loc.file << ':' << loc.line << ':' << loc.column << '\n';
-      snippet(loc, gutter, d.severity);
+      snippet(loc, gutter, suppressed ? Severity::Note : d.severity);
     }
     for (const DiagnosticNote &n : d.notes) {
       Location nl2 = locate(sm_, n.range);
@@ -154,20 +156,23 @@ class TextWriter {
 void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm, Language lang,
                 bool colour) {
   TextWriter w(os, sm, lang, colour);
-  size_t errors = 0, warnings = 0;
+  size_t errors = 0, warnings = 0, suppressed = 0;
   for (const Diagnostic &d : diags) {
     w.write(d);
-    if (d.suppressedBy.empty()) {
+    if (!d.suppressedBy.empty())
+      ++suppressed;
+    else {
       errors += d.severity == Severity::Error;
       warnings += d.severity == Severity::Warning;
     }
   }
   if (lang == Language::Dutch)
     os << errors << (errors == 1 ? " fout, " : " fouten, ") << warnings << " waarschuwing"
-       << (warnings == 1 ? "" : "en") << '\n';
+       << (warnings == 1 ? "" : "en");
   else
-    os << errors << (errors == 1 ? " error, " : " errors, ") << warnings << " warning" << (warnings == 1 ? "" : "s")
-       << '\n';
+    os << errors << (errors == 1 ? " error, " : " errors, ") << warnings << " warning" << (warnings == 1 ? "" : "s");
+  if (suppressed) os << ", " << suppressed << (lang == Language::Dutch ? " onderdrukt" : " suppressed");
+  os << '\n';
 }
 
 }  // namespace cio

@@ -39,6 +39,24 @@ TEST(TextRenderer, ShowsLocationSnippetAndUnderline) {
   EXPECT_NE(out.find("2 | de fout gh\n  |    ^^^^\n"), std::string::npos) << out;
 }
 
+TEST(TextRenderer, SuppressedFindingsDoNotReadAsErrors) {
+  llvm::SourceMgr sm;
+  unsigned id =
+      sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy("ministerie FIN {}\n", "s.cio"), llvm::SMLoc());
+  Diagnostic d;
+  d.code = "cio_onder_sg";
+  d.severity = Severity::Error;
+  d.message = "m";
+  d.range = {id, 11, 14};
+  d.suppressedBy = "AFW_1";
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  renderText(os, {d}, sm, Language::Dutch, false);
+  EXPECT_EQ(out.find("fout["), std::string::npos) << out;
+  EXPECT_NE(out.find("onderdrukt[cio_onder_sg]"), std::string::npos) << out;
+  EXPECT_NE(out.find("0 fouten, 0 waarschuwingen, 1 onderdrukt"), std::string::npos) << out;
+}
+
 TEST(Location, ColumnsCountCodePointsNotBytes) {
   llvm::SourceMgr sm;
   unsigned id = sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy("\"Financiën\" X", "u.cio"), llvm::SMLoc());
