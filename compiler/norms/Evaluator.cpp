@@ -74,6 +74,13 @@ class Evaluator {
         if (c.value) constants_[c.name.text] = eval(*c.value);
     for (const LoadedFile &f : files)
       for (const ast::NormDecl &n : f.ast.norms) evaluate(n);
+    // One note per missing level, at its first norm, listing every norm not evaluated.
+    for (const auto &[level, norms] : notEvaluated_) {
+      std::string list;
+      for (const ast::NormDecl *n : norms)
+        list += (list.empty() ? "" : ", ") + n->name.text + " (" + n->article->text + ")";
+      diags_.report(DiagId::norm_not_evaluated, norms.front()->name.range, {level, list});
+    }
   }
 
  private:
@@ -323,6 +330,20 @@ class Evaluator {
     return RValue{};
   }
 
+  /// The level (a kind annotated @niveau) that `k` is or can only live in, when
+  /// the workspace declares none of it; else "".
+  std::string absentLevel(KindId k) const {
+    if (!allOfKind(k).items.empty()) return "";
+    if (schema_.kinds[k].annotation("niveau")) return schema_.kinds[k].name;
+    std::string level;
+    for (KindId c = 0; c < schema_.kinds.size(); ++c) {
+      if (!schema_.mayContain(c, k)) continue;
+      if (!schema_.kinds[c].annotation("niveau") || !allOfKind(c).items.empty()) return "";
+      if (level.empty()) level = schema_.kinds[c].name;
+    }
+    return level;
+  }
+
   RValue allOfKind(KindId k) const {
     RValue r;
     r.k = RValue::K::Set;
@@ -363,9 +384,8 @@ class Evaluator {
       // A norm about a level the workspace does not declare is not evaluated, not passed.
       if (b.domain && b.domain->kind == ast::ExprKind::Name)
         if (auto k = schema_.findKind(b.domain->ident.text))
-          if (schema_.kinds[*k].annotation("niveau") && allOfKind(*k).items.empty()) {
-            diags_.report(DiagId::norm_not_evaluated, n.name.range,
-                          {n.name.text, n.article->text, b.domain->ident.text});
+          if (std::string level = absentLevel(*k); !level.empty()) {
+            notEvaluated_[level].push_back(&n);
             return;
           }
     }
@@ -416,6 +436,7 @@ class Evaluator {
   DiagnosticEngine &diags_;
   std::map<std::string, RValue> constants_;
   std::vector<std::pair<std::string, RValue>> scope_;
+  std::map<std::string, std::vector<const ast::NormDecl *>> notEvaluated_;
 };
 
 bool articleCovers(const std::string &deviation, const std::string &article) {
