@@ -314,8 +314,19 @@ static ast::ExprPtr makeExpr(ast::ExprKind kind, SourceRange r) {
   return e;
 }
 
+ast::ExprPtr AstBuilder::placeholder(antlr4::ParserRuleContext *ctx) {
+  // Error recovery can leave a rule without its children; a `ja` literal keeps
+  // the AST complete (the syntax error was reported) so no later stage has to
+  // guard against missing operands.
+  auto e = makeExpr(ast::ExprKind::Literal, ctx ? range(ctx) : SourceRange{buffer_, 0, 0});
+  e->literal.kind = ast::LiteralKind::Bool;
+  e->literal.text = "ja";
+  e->literal.range = e->range;
+  return e;
+}
+
 ast::ExprPtr AstBuilder::expr(P::ExprContext *ctx) {
-  if (!ctx) return makeExpr(ast::ExprKind::Literal, {buffer_, 0, 0});
+  if (!ctx) return placeholder(nullptr);
   if (auto *c = dynamic_cast<P::ImplicationContext *>(ctx)) {
     auto e = makeExpr(ast::ExprKind::Implies, range(ctx));
     e->operands.push_back(expr(c->expr(0)));
@@ -326,8 +337,9 @@ ast::ExprPtr AstBuilder::expr(P::ExprContext *ctx) {
 }
 
 ast::ExprPtr AstBuilder::orExpr(P::OrExprContext *ctx) {
-  if (!ctx) return makeExpr(ast::ExprKind::Literal, {buffer_, 0, 0});
+  if (!ctx) return placeholder(nullptr);
   std::vector<P::AndExprContext *> parts = ctx->andExpr();
+  if (parts.empty()) return placeholder(ctx);
   if (parts.size() == 1) return andExpr(parts[0]);
   auto e = makeExpr(ast::ExprKind::Or, range(ctx));
   for (P::AndExprContext *p : parts) e->operands.push_back(andExpr(p));
@@ -335,7 +347,8 @@ ast::ExprPtr AstBuilder::orExpr(P::OrExprContext *ctx) {
 }
 
 ast::ExprPtr AstBuilder::andExpr(P::AndExprContext *ctx) {
-  std::vector<P::NotExprContext *> parts = ctx->notExpr();
+  std::vector<P::NotExprContext *> parts = ctx ? ctx->notExpr() : std::vector<P::NotExprContext *>{};
+  if (parts.empty()) return placeholder(ctx);
   if (parts.size() == 1) return notExpr(parts[0]);
   auto e = makeExpr(ast::ExprKind::And, range(ctx));
   for (P::NotExprContext *p : parts) e->operands.push_back(notExpr(p));
@@ -345,15 +358,16 @@ ast::ExprPtr AstBuilder::andExpr(P::AndExprContext *ctx) {
 ast::ExprPtr AstBuilder::notExpr(P::NotExprContext *ctx) {
   if (ctx->NIET()) {
     auto e = makeExpr(ast::ExprKind::Not, range(ctx));
-    if (ctx->notExpr()) e->operands.push_back(notExpr(ctx->notExpr()));
+    e->operands.push_back(ctx->notExpr() ? notExpr(ctx->notExpr()) : placeholder(ctx));
     return e;
   }
-  if (!ctx->compareExpr()) return makeExpr(ast::ExprKind::Literal, range(ctx));
+  if (!ctx->compareExpr()) return placeholder(ctx);
   return compareExpr(ctx->compareExpr());
 }
 
 ast::ExprPtr AstBuilder::compareExpr(P::CompareExprContext *ctx) {
   std::vector<P::AddExprContext *> parts = ctx->addExpr();
+  if (parts.empty()) return placeholder(ctx);
   if (parts.size() == 1 || !ctx->op) return addExpr(parts[0]);
   auto e = makeExpr(ast::ExprKind::Compare, range(ctx));
   e->op = ctx->op->getText();
@@ -364,6 +378,7 @@ ast::ExprPtr AstBuilder::compareExpr(P::CompareExprContext *ctx) {
 
 ast::ExprPtr AstBuilder::addExpr(P::AddExprContext *ctx) {
   std::vector<P::PathExprContext *> parts = ctx->pathExpr();
+  if (parts.empty()) return placeholder(ctx);
   if (parts.size() == 1) return pathExpr(parts[0]);
   auto e = makeExpr(ast::ExprKind::Add, range(ctx));
   for (antlr4::Token *op : ctx->op) e->ops.push_back(op->getText());
@@ -372,7 +387,7 @@ ast::ExprPtr AstBuilder::addExpr(P::AddExprContext *ctx) {
 }
 
 ast::ExprPtr AstBuilder::pathExpr(P::PathExprContext *ctx) {
-  ast::ExprPtr base = primary(ctx->primary());
+  ast::ExprPtr base = ctx->primary() ? primary(ctx->primary()) : placeholder(ctx);
   for (P::NameContext *field : ctx->name()) {
     auto e = makeExpr(ast::ExprKind::Path, SourceRange::join(base->range, range(field)));
     e->ident = ident(field);
@@ -386,7 +401,7 @@ ast::ExprPtr AstBuilder::quantifier(ast::ExprKind kind, P::NameContext *var, P::
                                     P::ExprContext *body, antlr4::ParserRuleContext *whole) {
   auto e = makeExpr(kind, range(whole));
   e->ident = ident(var);
-  e->operands.push_back(domain ? addExpr(domain) : makeExpr(ast::ExprKind::Literal, range(whole)));
+  e->operands.push_back(domain ? addExpr(domain) : placeholder(whole));
   e->operands.push_back(expr(body));
   return e;
 }
@@ -418,7 +433,7 @@ ast::ExprPtr AstBuilder::primary(P::PrimaryContext *ctx) {
   }
   if (auto *c = dynamic_cast<P::HasExprContext *>(ctx)) {
     auto e = makeExpr(ast::ExprKind::Has, r);
-    if (c->pathExpr()) e->operands.push_back(pathExpr(c->pathExpr()));
+    e->operands.push_back(c->pathExpr() ? pathExpr(c->pathExpr()) : placeholder(ctx));
     return e;
   }
   if (auto *c = dynamic_cast<P::ForAllExprContext *>(ctx))

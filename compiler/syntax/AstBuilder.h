@@ -41,6 +41,7 @@ class AstBuilder {
   ast::Annotation annotation(gen::CioParser::AnnotationContext *ctx);
   ast::EnumDecl enumDecl(gen::CioParser::EnumDeclContext *ctx);
   ast::NormDecl normDecl(gen::CioParser::NormDeclContext *ctx);
+  ast::ExprPtr placeholder(antlr4::ParserRuleContext *ctx);
   ast::ExprPtr expr(gen::CioParser::ExprContext *ctx);
   ast::ExprPtr orExpr(gen::CioParser::OrExprContext *ctx);
   ast::ExprPtr andExpr(gen::CioParser::AndExprContext *ctx);

@@ -27,4 +27,29 @@ python3 -c "print('gebruik besluit_cio_2021;\nministerie X \"' + 'a'*5000000)" >
 python3 -c "print('gebruik besluit_cio_2021;\n/*' + ' x'*2000000)" > "$tmp/comment.cio"; run "unterminated comment" "$tmp/comment.cio"
 python3 -c "print('gebruik besluit_cio_2021;\nministerie X { ' + 'functie F; '*1 + 'sg S; '*200000 + ' }')" > "$tmp/longline.cio"; run "huge line" "$tmp/longline.cio"
 printf '\x00\x00\x00' > "$tmp/nul.cio"; run "NUL bytes" "$tmp/nul.cio"
+# Token soup in norm requirements: error recovery leaves partial rules, which
+# the AST builder must complete so that the checker and evaluator never crash.
+python3 - "$cioc" "$stdlib" "$tmp" <<'PY' || fail=1
+import random, subprocess, sys
+cioc, stdlib, tmp = sys.argv[1:4]
+random.seed(7)
+vocab = ['niet', 'en', 'of', 'als', 'dan', 'elk', 'er', 'is', 'een', 'geen', 'in', 'met', 'heeft', 'aantal',
+         '(', ')', '[', ']', ',', '.', ':', '=', '!=', '<', '>=', '+', '-', 'm', 'm.cio', 'c', 'm.sg', 'ja',
+         'nee', '5 mln', '2 jaar', '2025-01-01', 'peildatum', 'substantieel', 'art3.1', '"t"', 'ministerie']
+bad = 0
+for i in range(150):
+    body = ' '.join(random.choice(vocab) for _ in range(random.randint(1, 25)))
+    path = f'{tmp}/soup.cio'
+    with open(path, 'w') as f:
+        f.write('gebruik besluit_cio_2021;\n'
+                f'norm n{i} {{ artikel art3.1; ernst fout; voor elk m in ministerie; eis {body}; melding "x"; }}\n'
+                'ministerie M { sg S; cio C { ressorteert_onder = S; } }\n')
+    rc = subprocess.run([cioc, 'check', '--stdlib', stdlib, '--peildatum', '2025-06-01', path],
+                        capture_output=True, timeout=30).returncode
+    if rc not in (0, 1, 2):
+        bad += 1
+        print(f'FAIL norm token soup exit {rc}: {body}')
+print('ok   150 norms of token soup' if not bad else f'FAIL {bad} crashes')
+sys.exit(1 if bad else 0)
+PY
 exit $fail
