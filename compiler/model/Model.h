@@ -28,6 +28,11 @@ std::optional<Date> parseDate(const std::string &iso);
 
 enum class BaseType { Text, Number, Money, Date, Duration, Period, Bool, Article, Enum, Kind };
 
+/// The built-in types by their names in the type language (`tekst`, `datum`, …).
+const std::map<std::string, BaseType> &builtinTypes();
+/// The name of a built-in type; "" for Enum and Kind, which are named by their declaration.
+std::string builtinTypeName(BaseType t);
+
 struct Type {
   BaseType base = BaseType::Text;
   uint32_t ref = kNone;  // the enum or kind for Enum and Kind

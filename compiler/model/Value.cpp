@@ -52,6 +52,21 @@ std::optional<Date> parseDate(const std::string &s) {
   return makeDate(std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2)));
 }
 
+const std::map<std::string, BaseType> &builtinTypes() {
+  static const std::map<std::string, BaseType> types = {
+      {"tekst", BaseType::Text},  {"getal", BaseType::Number},    {"bedrag", BaseType::Money},
+      {"datum", BaseType::Date},  {"duur", BaseType::Duration},   {"periode", BaseType::Period},
+      {"ja_nee", BaseType::Bool}, {"artikel", BaseType::Article},
+  };
+  return types;
+}
+
+std::string builtinTypeName(BaseType t) {
+  for (const auto &[name, type] : builtinTypes())
+    if (type == t) return name;
+  return "";
+}
+
 const AnnotationInfo *KindInfo::annotation(const std::string &n) const {
   for (const AnnotationInfo &a : annotations)
     if (a.name == n) return &a;

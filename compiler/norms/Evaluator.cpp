@@ -213,13 +213,8 @@ class Evaluator {
     RValue r;
     Value v;
     bool mismatch = false;
-    std::string t = literalTypeName(lit);
-    static const std::map<std::string, BaseType> base = {{"tekst", BaseType::Text},    {"getal", BaseType::Number},
-                                                         {"bedrag", BaseType::Money},  {"datum", BaseType::Date},
-                                                         {"duur", BaseType::Duration}, {"periode", BaseType::Period},
-                                                         {"ja_nee", BaseType::Bool},   {"artikel", BaseType::Article}};
     DiagnosticEngine scratch;  // the checker reported malformed literals already
-    if (!convertLiteral(lit, base.at(t), v, scratch, mismatch)) return r;
+    if (!convertLiteral(lit, builtinTypes().at(literalTypeName(lit)), v, scratch, mismatch)) return r;
     return fromValue(v);
   }
 

@@ -230,14 +230,9 @@ class NormChecker {
       }
     }
     // Validate the literal itself (dates, ranges, units) through the same converter as field values.
-    static const std::map<NType::K, BaseType> base = {{NType::K::Date, BaseType::Date},
-                                                      {NType::K::Period, BaseType::Period},
-                                                      {NType::K::Money, BaseType::Money},
-                                                      {NType::K::Duration, BaseType::Duration},
-                                                      {NType::K::Number, BaseType::Number}};
     Value v;
     bool mismatch = false;
-    if (!convertLiteral(lit, base.at(t.k), v, diags_, mismatch)) return NType{};
+    if (!convertLiteral(lit, builtinTypes().at(literalTypeName(lit)), v, diags_, mismatch)) return NType{};
     return t;
   }
 

@@ -37,15 +37,6 @@ const std::vector<KnownAnnotation> &knownAnnotations() {
   return known;
 }
 
-const std::map<std::string, BaseType> &builtinTypes() {
-  static const std::map<std::string, BaseType> types = {
-      {"tekst", BaseType::Text},  {"getal", BaseType::Number},    {"bedrag", BaseType::Money},
-      {"datum", BaseType::Date},  {"duur", BaseType::Duration},   {"periode", BaseType::Period},
-      {"ja_nee", BaseType::Bool}, {"artikel", BaseType::Article},
-  };
-  return types;
-}
-
 class SchemaBuilder {
  public:
   SchemaBuilder(Schema &s, DiagnosticEngine &d) : schema_(s), diags_(d) {}
