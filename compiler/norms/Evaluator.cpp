@@ -60,7 +60,13 @@ Date addDuration(Date d, int32_t months, int32_t days, int sign) {
 
 class Evaluator {
  public:
-  Evaluator(const Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {}
+  Evaluator(const Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {
+    // Domains like `voor elk m in ministerie` are evaluated inside nested
+    // bindings: index the entities by every kind they are, once.
+    entitiesOfKind_.resize(schema_.kinds.size());
+    for (EntityId e = 0; e < model_.entities.size(); ++e)
+      for (KindId k = model_.entities[e].kind; k != kNone; k = schema_.kinds[k].base) entitiesOfKind_[k].push_back(e);
+  }
 
   struct Violation {
     Diagnostic diag;
@@ -328,12 +334,12 @@ class Evaluator {
   /// The level (a kind annotated @niveau) that `k` is or can only live in, when
   /// the workspace declares none of it; else "".
   std::string absentLevel(KindId k) const {
-    if (!allOfKind(k).items.empty()) return "";
+    if (!entitiesOfKind_[k].empty()) return "";
     if (schema_.kinds[k].annotation("niveau")) return schema_.kinds[k].name;
     std::string level;
     for (KindId c = 0; c < schema_.kinds.size(); ++c) {
       if (!schema_.mayContain(c, k)) continue;
-      if (!schema_.kinds[c].annotation("niveau") || !allOfKind(c).items.empty()) return "";
+      if (!schema_.kinds[c].annotation("niveau") || !entitiesOfKind_[c].empty()) return "";
       if (level.empty()) level = schema_.kinds[c].name;
     }
     return level;
@@ -342,9 +348,7 @@ class Evaluator {
   RValue allOfKind(KindId k) const {
     RValue r;
     r.k = RValue::K::Set;
-    for (EntityId e = 0; e < model_.entities.size(); ++e)
-      if (model_.entities[e].kind != kNone && schema_.isA(model_.entities[e].kind, k))
-        r.items.push_back(RValue::entity(e));
+    for (EntityId e : entitiesOfKind_[k]) r.items.push_back(RValue::entity(e));
     return r;
   }
 
@@ -432,6 +436,7 @@ class Evaluator {
   std::map<std::string, RValue> constants_;
   std::vector<std::pair<std::string, RValue>> scope_;
   std::map<std::string, std::vector<const ast::NormDecl *>> notEvaluated_;
+  std::vector<std::vector<EntityId>> entitiesOfKind_;  // by kind, including base kinds
 };
 
 bool articleCovers(const std::string &deviation, const std::string &article) {

@@ -23,7 +23,7 @@ class EntityBuilder {
         EntityId id = declare(e, kNone);
         model_.roots.push_back(id);
       }
-    checkNames(kNone, model_.roots);
+    checkNames(model_.roots);
     NameResolver resolver(model_, diags_);
     for (auto &[id, ast] : sources_) fillFields(id, *ast, resolver);
   }
@@ -62,7 +62,7 @@ class EntityBuilder {
     std::vector<EntityId> children;
     for (const ast::Entity &c : e.children) children.push_back(declare(c, id));
     model_.entities[id].children = children;
-    checkNames(id, children);
+    checkNames(children);
     checkCounts(id);
     return id;
   }
@@ -97,7 +97,7 @@ class EntityBuilder {
     }
   }
 
-  void checkNames(EntityId, const std::vector<EntityId> &block) {
+  void checkNames(const std::vector<EntityId> &block) {
     std::map<std::string, EntityId> seen;
     for (EntityId id : block) {
       const Entity &e = model_.entities[id];

@@ -71,13 +71,14 @@ void Workspace::loadLibrary(const ast::QualifiedName &name) {
     diags_.report(DiagId::invalid_library_name, name.range, {lib});
     return;
   }
-  if (std::find(loadedLibraries_.begin(), loadedLibraries_.end(), lib) != loadedLibraries_.end()) return;
+  if (!loadLibraryFile(lib)) diags_.report(DiagId::unknown_library, name.range, {lib, stdlibDir_});
+}
+
+bool Workspace::loadLibraryFile(const std::string &lib) {
+  if (std::find(loadedLibraries_.begin(), loadedLibraries_.end(), lib) != loadedLibraries_.end()) return true;
   llvm::SmallString<256> path(stdlibDir_);
   llvm::sys::path::append(path, lib + ".cio");
-  if (!llvm::sys::fs::exists(path)) {
-    diags_.report(DiagId::unknown_library, name.range, {lib, stdlibDir_});
-    return;
-  }
+  if (!llvm::sys::fs::exists(path)) return false;
   loadedLibraries_.push_back(lib);
   // The library may also have been named as an input (`cioc check stdlib/`):
   // then it is that file, not a second copy with duplicate declarations.
@@ -88,10 +89,11 @@ void Workspace::loadLibrary(const ast::QualifiedName &name) {
       if (!llvm::sys::fs::real_path(f.ast.path, other) && other == real) {
         f.isLibrary = true;
         f.libraryName = lib;
-        return;
+        return true;
       }
     }
   parsePath(std::string(path), /*isLibrary=*/true, lib);
+  return true;
 }
 
 std::string Workspace::suggestLibrary(const ast::File &file) {
@@ -138,15 +140,7 @@ void Workspace::load() {
     d.fixits.push_back({{f.ast.buffer, 0, 0}, "gebruik " + lib + ";\n"});
     recoveries.push_back(lib);
   }
-  for (const std::string &lib : recoveries) {
-    llvm::SmallString<256> path(stdlibDir_);
-    llvm::sys::path::append(path, lib + ".cio");
-    if (std::find(loadedLibraries_.begin(), loadedLibraries_.end(), lib) == loadedLibraries_.end() &&
-        llvm::sys::fs::exists(path)) {
-      loadedLibraries_.push_back(lib);
-      parsePath(std::string(path), /*isLibrary=*/true, lib);
-    }
-  }
+  for (const std::string &lib : recoveries) loadLibraryFile(lib);
 }
 
 }  // namespace cio

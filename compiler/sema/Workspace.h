@@ -36,6 +36,8 @@ class Workspace {
  private:
   bool parsePath(const std::string &path, bool isLibrary, const std::string &libName);
   void loadLibrary(const ast::QualifiedName &name);
+  /// Loads `NAME.cio` from the stdlib path once; false when there is no such file.
+  bool loadLibraryFile(const std::string &lib);
   std::string suggestLibrary(const ast::File &file);
 
   llvm::SourceMgr &sources_;
