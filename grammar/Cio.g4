@@ -78,7 +78,8 @@ expr
 orExpr  : andExpr (OF andExpr)* ;
 andExpr : notExpr (EN notExpr)* ;
 notExpr : NIET notExpr | compareExpr ;
-compareExpr : addExpr ( (op=('=' | '!=' | '<' | '<=' | '>' | '>=') | op=IN) addExpr )? ;
+// `x binnen y`: entity x is y or lies inside it; article x is y or one of its leden/onderdelen.
+compareExpr : addExpr ( (op=('=' | '!=' | '<' | '<=' | '>' | '>=') | op=IN | op=BINNEN) addExpr )? ;
 addExpr : pathExpr ( op+=('+' | '-') pathExpr )* ;
 pathExpr : primary ('.' name)* ;
 primary
@@ -106,7 +107,7 @@ ARTIKEL : 'artikel' ; ERNST : 'ernst' ; MELDING : 'melding' ; HULP : 'hulp' ;
 WAARBIJ : 'waarbij' ; EIS : 'eis' ; VELD : 'veld' ; BEVAT : 'bevat' ;
 VOOR : 'voor' ; ELK : 'elk' ; IN : 'in' ; ER : 'er' ; EEN : 'een' ; MET : 'met' ; GEEN : 'geen' ;
 EN : 'en' ; OF : 'of' ; NIET : 'niet' ; ALS : 'als' ; DAN : 'dan' ; HEEFT : 'heeft' ;
-PEILDATUM : 'peildatum' ; JA : 'ja' ; NEE : 'nee' ;
+PEILDATUM : 'peildatum' ; JA : 'ja' ; NEE : 'nee' ; BINNEN : 'binnen' ;
 
 ARTREF : 'art' [0-9]+ ('.' [0-9a-z]+)* ;
 DATE   : [0-9] [0-9] [0-9] [0-9] '-' [0-9] [0-9] '-' [0-9] [0-9] ;

@@ -3,7 +3,9 @@
 // norm findings (a later stage) fill the same struct from the stdlib.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/SourceRange.h"
@@ -11,6 +13,14 @@
 namespace cio {
 
 enum class Severity { Error, Warning, Note };
+
+/// The severity words of the language (`ernst fout;`, `@hoogstens(advies)`).
+inline std::optional<Severity> severityFromWord(std::string_view word) {
+  if (word == "fout") return Severity::Error;
+  if (word == "waarschuwing") return Severity::Warning;
+  if (word == "advies") return Severity::Note;
+  return std::nullopt;
+}
 
 enum class DiagId {
 #define DIAG(name, severity, nl, en) name,

@@ -14,11 +14,11 @@ namespace {
 /// A value at evaluation time. Enum values compare by name (the checker
 /// already made sure both sides belong to the same enum).
 struct RValue {
-  enum class K { Null, Bool, Number, Money, Date, Duration, Text, Article, Enum, Entity, Set } k = K::Null;
+  enum class K { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set } k = K::Null;
   bool flag = false;
   double number = 0;
   int64_t cents = 0;
-  Date date = 0;
+  Date date = 0, until = 0;  // Date; Period is [date, until]
   int32_t months = 0, days = 0;
   std::string text;
   EntityId ref = kNone;
@@ -56,6 +56,18 @@ Date addDuration(Date d, int32_t months, int32_t days, int sign) {
     if (auto nd = makeDate(y, m, dd)) d = *nd;
   }
   return d + sign * days;
+}
+
+bool articleCovers(const std::string &deviation, const std::string &article) {
+  return article == deviation ||
+         (article.size() > deviation.size() && article.compare(0, deviation.size(), deviation) == 0 &&
+          article[deviation.size()] == '.');
+}
+
+bool inside(const Model &m, EntityId e, EntityId container) {
+  for (; e != kNone; e = m.entities[e].parent)
+    if (e == container) return true;
+  return false;
 }
 
 class Evaluator {
@@ -120,8 +132,10 @@ class Evaluator {
         r.days = v.days;
         break;
       case BaseType::Period:
-        r.k = RValue::K::Set;
-        break;  // periods are compared through their fields only
+        r.k = RValue::K::Period;
+        r.date = v.date;
+        r.until = v.until;
+        break;
       case BaseType::Bool:
         r.k = RValue::K::Bool;
         r.flag = v.flag;
@@ -182,6 +196,8 @@ class Evaluator {
         return a.date == b.date;
       case RValue::K::Duration:
         return a.months == b.months && a.days == b.days;
+      case RValue::K::Period:
+        return a.date == b.date && a.until == b.until;
       case RValue::K::Text:
       case RValue::K::Article:
       case RValue::K::Enum:
@@ -194,6 +210,13 @@ class Evaluator {
           if (!equal(a.items[i], b.items[i])) return false;
         return true;
     }
+    return false;
+  }
+
+  /// `a binnen b`: an entity that is b or lies inside it; an article that is b or one of its parts.
+  bool within(const RValue &a, const RValue &b) const {
+    if (a.k == RValue::K::Entity && b.k == RValue::K::Entity) return inside(model_, a.ref, b.ref);
+    if (a.k == RValue::K::Article && b.k == RValue::K::Article) return articleCovers(b.text, a.text);
     return false;
   }
 
@@ -292,6 +315,9 @@ class Evaluator {
         RValue a = eval(*e.operands[0]), b = eval(*e.operands[1]);
         if (e.op == "=") return RValue::boolean(equal(a, b));
         if (e.op == "!=") return RValue::boolean(!equal(a, b));
+        if (e.op == "binnen") return RValue::boolean(within(a, b));
+        if (e.op == "in" && b.k == RValue::K::Period)
+          return RValue::boolean(a.k == RValue::K::Date && b.date <= a.date && a.date <= b.until);
         if (e.op == "in") {
           for (const RValue &m : b.members())
             if (equal(a, m)) return RValue::boolean(true);
@@ -345,11 +371,44 @@ class Evaluator {
     return level;
   }
 
+  /// The mildest severity a finding about `e` may have: a kind annotated
+  /// `@hoogstens(advies)` caps findings about itself and everything inside it.
+  Severity severityCap(EntityId e) const {
+    Severity cap = Severity::Error;
+    for (; e != kNone; e = model_.entities[e].parent) {
+      KindId k = model_.entities[e].kind;
+      if (k == kNone) continue;
+      for (KindId c = k; c != kNone; c = schema_.kinds[c].base)
+        if (const AnnotationInfo *a = schema_.kinds[c].annotation("hoogstens"); a && !a->positional.empty())
+          cap = std::max(cap, severityFromWord(a->positional.front()).value_or(Severity::Error));
+    }
+    return cap;
+  }
+
   RValue allOfKind(KindId k) const {
     RValue r;
     r.k = RValue::K::Set;
     for (EntityId e : entitiesOfKind_[k]) r.items.push_back(RValue::entity(e));
     return r;
+  }
+
+  /// How a bound value reads in a message: an entity by its path, an article
+  /// as `art4.c`, a date as JJJJ-MM-DD.
+  std::string display(const RValue &v, const std::string &otherwise) const {
+    switch (v.k) {
+      case RValue::K::Entity: {
+        const Entity &ent = model_.entities[v.ref];
+        return ent.path.empty() ? schema_.kinds[ent.kind].name : ent.path;
+      }
+      case RValue::K::Article:
+      case RValue::K::Enum:
+      case RValue::K::Text:
+        return v.text;
+      case RValue::K::Date:
+        return formatDate(v.date);
+      default:
+        return otherwise;
+    }
   }
 
   std::string fill(const std::string &tmpl) const {
@@ -364,10 +423,7 @@ class Evaluator {
       std::string shown = "{" + var + "}";
       for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
         if (it->first == var) {
-          if (it->second.k == RValue::K::Entity) {
-            const Entity &ent = model_.entities[it->second.ref];
-            shown = ent.path.empty() ? schema_.kinds[ent.kind].name : ent.path;
-          }
+          shown = display(it->second, shown);
           break;
         }
       out += shown;
@@ -412,14 +468,13 @@ class Evaluator {
     Violation v;
     Diagnostic &d = v.diag;
     d.code = n.name.text;
-    d.severity = n.severity->text == "fout"           ? Severity::Error
-                 : n.severity->text == "waarschuwing" ? Severity::Warning
-                                                      : Severity::Note;
+    d.severity = severityFromWord(n.severity->text).value_or(Severity::Error);
     d.message = fill(n.message->text);
     d.article = n.article->text;
     for (const auto &[name, value] : scope_)
       if (value.k == RValue::K::Entity && value.ref != kNone) v.bound.push_back(value.ref);
     d.range = v.bound.empty() ? n.name.range : model_.entities[v.bound.front()].nameRange;
+    for (EntityId b : v.bound) d.severity = std::max(d.severity, severityCap(b));
     if (auto a = schema_.articles.find(d.article); a != schema_.articles.end()) {
       d.notes.push_back({{}, diags_.text(DiagId::note_article_text, {d.article, a->second.text})});
       for (const Library &lib : schema_.libraries)
@@ -438,18 +493,6 @@ class Evaluator {
   std::map<std::string, std::vector<const ast::NormDecl *>> notEvaluated_;
   std::vector<std::vector<EntityId>> entitiesOfKind_;  // by kind, including base kinds
 };
-
-bool articleCovers(const std::string &deviation, const std::string &article) {
-  return article == deviation ||
-         (article.size() > deviation.size() && article.compare(0, deviation.size(), deviation) == 0 &&
-          article[deviation.size()] == '.');
-}
-
-bool inside(const Model &m, EntityId e, EntityId container) {
-  for (; e != kNone; e = m.entities[e].parent)
-    if (e == container) return true;
-  return false;
-}
 
 /// Art. 17: a deviation suppresses the findings of the article it names (a
 /// whole article covers its leden) that concern its entity: a bound entity is

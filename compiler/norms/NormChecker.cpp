@@ -312,6 +312,22 @@ class NormChecker {
       return NType::of(NType::K::Bool);
     }
     NType b = check(*e.operands[1]);
+    if (e.op == "binnen") {
+      // Containment: of an entity in an entity, or of an article part in an article.
+      a = settle(a, *e.operands[0], nullptr);
+      b = settle(b, *e.operands[1], nullptr);
+      bool ok = a.k == NType::K::Error || b.k == NType::K::Error ||
+                (!a.set && !b.set && a.k == b.k && (a.k == NType::K::Entity || a.k == NType::K::Article));
+      if (!ok) diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
+      return NType::of(NType::K::Bool);
+    }
+    if (e.op == "in" && b.k == NType::K::Period && !b.set) {
+      // `peildatum in plan.periode`: a date within a period.
+      a = settle(a, *e.operands[0], nullptr);
+      if (a.k != NType::K::Error && (a.k != NType::K::Date || a.set))
+        diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
+      return NType::of(NType::K::Bool);
+    }
     if (e.op == "in") {
       NType element = b.element();  // `beleid in o.expertise`: the value takes the list's enum
       a = settle(a, *e.operands[0], b.k == NType::K::Enum ? &element : nullptr);
@@ -375,7 +391,7 @@ class NormChecker {
     }
     if (!n.severity)
       missing("ernst");
-    else if (n.severity->text != "fout" && n.severity->text != "waarschuwing" && n.severity->text != "advies")
+    else if (!severityFromWord(n.severity->text))
       diags_.report(DiagId::norm_unknown_severity, n.severity->range, {n.severity->text});
     if (n.bindings.empty()) missing("voor elk");
     if (!n.requirement) missing("eis");

@@ -18,13 +18,13 @@ struct KnownAnnotation {
   bool onKind, onField;
   std::vector<std::string> namedArgs;  // required named arguments
   unsigned positionalArgs;
+  bool argsAreSeverities = false;  // positional arguments are severities, not field names
 };
 
 const std::vector<KnownAnnotation> &knownAnnotations() {
   static const std::vector<KnownAnnotation> known = {
-      {"wortel", true, false, {}, 0},
-      {"niveau", true, false, {}, 0},  // a level of the system: norms over it need one declared // may stand at the top
-                                       // level of a file
+      {"wortel", true, false, {}, 0},                                      // may stand at the top level of a file
+      {"niveau", true, false, {}, 0},                                      // a level: norms over it need one declared
       {"organisatie", true, false, {}, 0},                                 // drawn as a cluster
       {"rol", true, false, {}, 0},                                         // drawn as a node
       {"orgaan", true, false, {}, 0},                                      // drawn as a node (a body)
@@ -33,6 +33,7 @@ const std::vector<KnownAnnotation> &knownAnnotations() {
       {"voorzitter", false, true, {}, 0},                                  // an edge from the chair
       {"relatie", true, false, {}, 2},                                     // the kind is an edge: @relatie(van, aan)
       {"uitzondering", true, false, {"van", "betreft", "geldig_tot"}, 0},  // the waiver kind (art. 17 in the stdlib)
+      {"hoogstens", true, false, {}, 1, true},  // findings inside such an entity are at most this severe
   };
   return known;
 }
@@ -224,7 +225,9 @@ class SchemaBuilder {
     for (const ast::AnnotationArg &arg : a.args) {
       if (!arg.value) ++positional;
       const std::string &field = arg.value ? arg.value->text : arg.key.text;
-      if (onKind && !schema_.findField(kind, field))
+      if (known->argsAreSeverities) {
+        if (!severityFromWord(field)) diags_.report(DiagId::norm_unknown_severity, arg.key.range, {field});
+      } else if (onKind && !schema_.findField(kind, field))
         diags_.report(DiagId::annotation_unknown_field, arg.value ? arg.value->range : arg.key.range,
                       {a.name.text, field, schema_.kinds[kind].name});
     }
