@@ -151,6 +151,7 @@ struct ConstantDecl {
 struct ArticleDecl {
   Ident ref;
   std::string text;
+  std::string doc;  // in the stdlib: the toelichting on this article or lid
   SourceRange range;
 };
 

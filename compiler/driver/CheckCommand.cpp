@@ -10,7 +10,7 @@
 
 namespace cio {
 
-static model::Date today() {
+model::Date today() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);

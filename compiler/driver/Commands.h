@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/Model.h"
+
 namespace cio {
 
 struct CheckOptions {
@@ -20,5 +22,22 @@ struct CheckOptions {
 
 /// Returns the process exit status (0 clean, 1 findings, 2 usage or I/O error).
 int runCheck(const CheckOptions &options);
+
+struct ExplainOptions {
+  std::string subject;             // a norm name or an article (`art3.1`)
+  std::vector<std::string> paths;  // the workspace, for its own norms (house rules)
+  std::string lang = "nl";
+  std::string stdlibDir;
+  std::string referenceDate;   // for checking the examples; empty: today
+  bool checkExamples = false;  // check that every library norm's example violates it
+};
+
+/// `cioc explain`: the article's text and toelichting, the norms that enforce it
+/// with their source, and an example that violates each. Exit 0, or 2 when the
+/// subject is unknown; with checkExamples, 1 when an example is missing or wrong.
+int runExplain(const ExplainOptions &options);
+
+/// Today's date on this machine, the default reference date.
+model::Date today();
 
 }  // namespace cio

@@ -9,16 +9,21 @@
 namespace cl = llvm::cl;
 
 static cl::SubCommand CheckCmd("check", "Toets .cio-bestanden aan het schema en de normen");
+static cl::SubCommand ExplainCmd("explain", "Leg een norm of artikel uit: tekst, toelichting, normen, voorbeeld");
 static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd));
+static cl::list<std::string> ExplainArgs(cl::Positional, cl::desc("NORM|ARTIKEL [PAD…]"), cl::sub(ExplainCmd));
+static cl::opt<bool> CheckExamples("toets-voorbeelden",
+                                   cl::desc("Toets dat het voorbeeld van elke bibliotheeknorm die norm schendt"),
+                                   cl::sub(ExplainCmd));
 static cl::opt<std::string> Peildatum("peildatum", cl::desc("Peildatum JJJJ-MM-DD (standaard: vandaag)"),
-                                      cl::value_desc("datum"), cl::sub(CheckCmd));
+                                      cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(ExplainCmd));
 static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text of json"), cl::init("text"),
                                    cl::sub(CheckCmd));
 static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
-static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"),
-                                 cl::sub(CheckCmd));
+static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
+                                 cl::sub(ExplainCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
-                                   cl::sub(CheckCmd));
+                                   cl::sub(CheckCmd), cl::sub(ExplainCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
                                         cl::init(1000), cl::sub(CheckCmd));
 static cl::opt<bool> Verify("verify", cl::desc("Vergelijk met de expect-commentaren (voor tests)"), cl::Hidden,
@@ -35,13 +40,31 @@ int main(int argc, char **argv) {
   if (!cl::ParseCommandLineOptions(
           argc, argv, "cioc: toetst .cio-bestanden aan het schema en de normen van hun bibliotheken\n", &llvm::errs()))
     return 2;
+  if (Lang != "nl" && Lang != "en") {
+    llvm::errs() << "cioc: onbekende taal '" << Lang << "' (nl of en)\n";
+    return 2;
+  }
+  if (ExplainCmd) {
+    cio::ExplainOptions opt;
+    if (ExplainArgs.empty() && !CheckExamples) {
+      llvm::errs() << "cioc explain: geef een norm of artikel, bijvoorbeeld `cioc explain art3.1`\n";
+      return 2;
+    }
+    if (!ExplainArgs.empty() && !CheckExamples) {
+      opt.subject = ExplainArgs.front();
+      opt.paths.assign(ExplainArgs.begin() + 1, ExplainArgs.end());
+    } else {
+      opt.paths.assign(ExplainArgs.begin(), ExplainArgs.end());
+    }
+    opt.lang = Lang;
+    opt.stdlibDir = stdlibDir();
+    opt.referenceDate = Peildatum;
+    opt.checkExamples = CheckExamples;
+    return cio::runExplain(opt);
+  }
   if (CheckCmd) {
     if (Format != "text" && Format != "json") {
       llvm::errs() << "cioc: onbekend formaat '" << Format << "' (text of json)\n";
-      return 2;
-    }
-    if (Lang != "nl" && Lang != "en") {
-      llvm::errs() << "cioc: onbekende taal '" << Lang << "' (nl of en)\n";
       return 2;
     }
     cio::CheckOptions opt;

@@ -96,6 +96,7 @@ struct Article {
   std::string ref;  // `art3.1`
   std::string text;
   std::string library;
+  std::string doc;  // the explanatory notes (toelichting), from the declaration's doc comment
   SourceRange range;
 };
 

@@ -58,12 +58,6 @@ Date addDuration(Date d, int32_t months, int32_t days, int sign) {
   return d + sign * days;
 }
 
-bool articleCovers(const std::string &deviation, const std::string &article) {
-  return article == deviation ||
-         (article.size() > deviation.size() && article.compare(0, deviation.size(), deviation) == 0 &&
-          article[deviation.size()] == '.');
-}
-
 bool inside(const Model &m, EntityId e, EntityId container) {
   for (; e != kNone; e = m.entities[e].parent)
     if (e == container) return true;
@@ -535,6 +529,11 @@ void applyDeviations(const Model &m, std::vector<Evaluator::Violation> &violatio
 }
 
 }  // namespace
+
+bool articleCovers(const std::string &article, const std::string &part) {
+  return part == article ||
+         (part.size() > article.size() && part.compare(0, article.size(), article) == 0 && part[article.size()] == '.');
+}
 
 std::string articleLink(const Library &lib, const std::string &ref) {
   if (lib.identifier.rfind("BWBR", 0) != 0) return lib.link;

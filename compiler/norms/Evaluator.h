@@ -13,6 +13,9 @@ namespace cio {
 
 void evaluateNorms(const std::vector<LoadedFile> &files, const model::Model &model, DiagnosticEngine &diags);
 
+/// Whether `part` is `article` itself or one of its leden or onderdelen (`art3` covers `art3.1`).
+bool articleCovers(const std::string &article, const std::string &part);
+
 /// The official link of an article: Juriconnect for a BWB identifier, else the library's own link.
 std::string articleLink(const model::Library &lib, const std::string &articleRef);
 

@@ -95,7 +95,7 @@ class SchemaBuilder {
     std::string library;
     if (!file.libraries.empty()) library = file.libraries.front().name.text;
     for (const ast::ArticleDecl &a : file.articles) {
-      auto [it, fresh] = schema_.articles.emplace(a.ref.text, Article{a.ref.text, a.text, library, a.ref.range});
+      auto [it, fresh] = schema_.articles.emplace(a.ref.text, Article{a.ref.text, a.text, library, a.doc, a.ref.range});
       if (!fresh) {
         Diagnostic &d = diags_.report(DiagId::duplicate_article, a.ref.range, {a.ref.text});
         diags_.addNote(d, DiagId::note_previous_declaration, it->second.range);

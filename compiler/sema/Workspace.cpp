@@ -116,10 +116,27 @@ std::string Workspace::suggestLibrary(const ast::File &file) {
   return candidates.empty() ? "<bibliotheek>" : std::string(llvm::sys::path::stem(candidates.front()));
 }
 
+void Workspace::loadAllLibraries() {
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (llvm::sys::fs::directory_iterator it(stdlibDir_, ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::sys::path::extension(it->path()) == ".cio") names.emplace_back(llvm::sys::path::stem(it->path()));
+  std::sort(names.begin(), names.end());
+  for (const std::string &n : names) loadLibraryFile(n);
+}
+
 void Workspace::load() {
   std::sort(inputs_.begin(), inputs_.end());
   inputs_.erase(std::unique(inputs_.begin(), inputs_.end()), inputs_.end());
   for (const std::string &path : inputs_) parsePath(path, false, "");
+  for (auto &[name, text] : buffers_) {
+    auto buf = llvm::MemoryBuffer::getMemBufferCopy(text, name);
+    std::string_view view((*buf).getBufferStart(), buf->getBufferSize());
+    LoadedFile f;
+    f.ast = parseFile(view, sources_.AddNewSourceBuffer(std::move(buf), llvm::SMLoc()), diags_);
+    f.ast.path = name;
+    files_.push_back(std::move(f));
+  }
   // Libraries may use other libraries: walk until no new file appears.
   for (size_t i = 0; i < files_.size(); ++i) {
     std::vector<ast::QualifiedName> uses;

@@ -26,6 +26,10 @@ class Workspace {
 
   /// Adds a file or a directory. Returns false on an input/output error (already reported).
   bool addPath(const std::string &path);
+  /// Adds an in-memory file (the examples `cioc explain` checks).
+  void addBuffer(std::string name, std::string text) { buffers_.emplace_back(std::move(name), std::move(text)); }
+  /// Loads every library of the stdlib path, used or not (`cioc explain`).
+  void loadAllLibraries();
   /// Parses every added file and, transitively, every library they use.
   void load();
 
@@ -44,6 +48,7 @@ class Workspace {
   DiagnosticEngine &diags_;
   std::string stdlibDir_;
   std::vector<std::string> inputs_;
+  std::vector<std::pair<std::string, std::string>> buffers_;  // name, text
   std::vector<LoadedFile> files_;
   std::vector<std::string> loadedLibraries_;
   bool ioError_ = false;

@@ -469,6 +469,7 @@ void AstBuilder::build(P::FileContext *file, ast::File &out) {
       ast::ArticleDecl art;
       art.ref = ident(a->ARTREF());
       if (a->STRING()) art.text = textLiteral(a->STRING()->getSymbol()).text;
+      art.doc = docComment(a);
       art.range = range(a);
       out.articles.push_back(std::move(art));
     } else if (auto *n = item->normDecl()) {

@@ -3,12 +3,8 @@
 # determinism whatever the file order, and the stdlib path overrides.
 set -u
 cioc=$1 stdlib=$2 root=$3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME EXPECTED_STATUS ACTUAL_STATUS
-  if [ "$2" != "$3" ]; then echo "FAIL $1: expected exit $2, got $3"; fail=1; else echo "ok   $1"; fi
-}
+source "$(dirname "$0")/lib.sh"
+
 ws=$root/examples/rijksdienst
 
 "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$ws" > "$tmp/out" 2>&1; check "clean workspace" 0 $?

@@ -18,6 +18,10 @@ const std::map<std::string, std::string> kCoveredElsewhere = {
     {"file_too_large", "AnalyzeTest.FileTooLargeIsAnIoError"},
     {"invalid_reference_date", "tests/cli/cli_test.sh: invalid reference date"},
     {"too_many_diagnostics", "tests/cli/cli_test.sh: --max-meldingen"},
+    {"explain_unknown", "tests/cli/explain_test.sh: unknown name"},
+    {"example_missing", "tests/cli/explain_test.sh: a norm without example"},
+    {"example_not_violating", "tests/cli/explain_test.sh: an example that complies"},
+    {"example_invalid", "tests/cli/explain_test.sh: an example with an error"},
     {"nesting_too_deep", "tests/cli/hostile_input_test.sh and syntax/nesting_too_deep.cio"},
 };
 
