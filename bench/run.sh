@@ -28,6 +28,13 @@ PY
 
 echo "| input | lines | size | wall (best of 3) | throughput | lines/s | peak RSS |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+measure "examples/rijksdienst (1×)" "$here/../examples/rijksdienst"
+# The same shape generated: 12 ministries of 3 dienstonderdelen plus the Rijk level is
+# about the size of examples/rijksdienst; 10× and 100× scale the number of ministries.
+for n in 120 1200; do
+  python3 "$here/generate.py" --ministries $n --units 3 --split --rijk "$tmp/ws$n"
+  measure "generated, $((n / 12))× (${n} ministries, $((n + 1)) files)" "$tmp/ws$n"
+done
 # About 100,000 lines in one file: 125 ministries of 50 dienstonderdelen.
 python3 "$here/generate.py" --ministries 125 --units 50 "$tmp/100k.cio"
 measure "100k lines, one file" "$tmp/100k.cio"

@@ -1,7 +1,9 @@
 #include "norms/Evaluator.h"
 
+#include <algorithm>
 #include <map>
 #include <regex>
+#include <unordered_map>
 
 #include "sema/Sema.h"
 
@@ -69,9 +71,18 @@ class Evaluator {
   Evaluator(const Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {
     // Domains like `voor elk m in ministerie` are evaluated inside nested
     // bindings: index the entities by every kind they are, once.
-    entitiesOfKind_.resize(schema_.kinds.size());
+    size_t kinds = schema_.kinds.size();
+    entitiesOfKind_.resize(kinds);
     for (EntityId e = 0; e < model_.entities.size(); ++e)
       for (KindId k = model_.entities[e].kind; k != kNone; k = schema_.kinds[k].base) entitiesOfKind_[k].push_back(e);
+    // Navigation asks "is this child a K?" for every child: answer from a table.
+    isA_.assign(kinds * kinds, false);
+    childSingle_.assign(kinds * kinds, false);
+    for (KindId k = 0; k < kinds; ++k)
+      for (KindId b = 0; b < kinds; ++b) {
+        isA_[k * kinds + b] = schema_.isA(k, b);
+        childSingle_[k * kinds + b] = schema_.childIsSingle(k, b);
+      }
   }
 
   struct Violation {
@@ -168,9 +179,9 @@ class Evaluator {
     RValue out;
     out.k = RValue::K::Set;
     for (EntityId c : e.children)
-      if (model_.entities[c].kind != kNone && schema_.isA(model_.entities[c].kind, *child))
+      if (model_.entities[c].kind != kNone && isA(model_.entities[c].kind, *child))
         out.items.push_back(RValue::entity(c));
-    if (e.kind != kNone && schema_.childIsSingle(e.kind, *child))
+    if (e.kind != kNone && childSingle_[e.kind * schema_.kinds.size() + *child])
       return out.items.empty() ? RValue{} : out.items.front();
     return out;
   }
@@ -206,6 +217,8 @@ class Evaluator {
     }
     return false;
   }
+
+  bool isA(KindId k, KindId base) const { return isA_[k * schema_.kinds.size() + base]; }
 
   /// `a binnen b`: an entity that is b or lies inside it; an article that is b or one of its parts.
   bool within(const RValue &a, const RValue &b) const {
@@ -293,19 +306,29 @@ class Evaluator {
       case K::ForAll:
       case K::Exists:
       case K::None: {
-        std::vector<RValue> domain = eval(*e.operands[0]).members();
-        size_t hits = 0;
+        // For `er is een` and `geen`, the domain may come narrowed by the body's
+        // first conjunct; every candidate then satisfies it, so it is not tested again.
+        bool firstHolds = false;
+        std::vector<RValue> domain = e.kind == K::ForAll
+                                         ? eval(*e.operands[0]).members()
+                                         : existentialDomain(e.ident.text, *e.operands[0], *e.operands[1], firstHolds);
+        const ast::Expr &body = *e.operands[1];
         for (const RValue &v : domain) {
           scope_.emplace_back(e.ident.text, v);
-          bool holds = eval(*e.operands[1]).truthy();
+          bool holds = true;
+          if (!firstHolds)
+            holds = eval(body).truthy();
+          else if (body.kind == K::And)
+            for (size_t i = 1; i < body.operands.size() && holds; ++i) holds = eval(*body.operands[i]).truthy();
           scope_.pop_back();
-          hits += holds;
           if (e.kind == K::ForAll && !holds) return RValue::boolean(false);
           if (e.kind != K::ForAll && holds) return RValue::boolean(e.kind == K::Exists);
         }
         return RValue::boolean(e.kind != K::Exists);
       }
       case K::Compare: {
+        if (e.op == "in")
+          if (std::optional<bool> found = inListField(*e.operands[0], *e.operands[1])) return RValue::boolean(*found);
         RValue a = eval(*e.operands[0]), b = eval(*e.operands[1]);
         if (e.op == "=") return RValue::boolean(equal(a, b));
         if (e.op == "!=") return RValue::boolean(!equal(a, b));
@@ -349,6 +372,136 @@ class Evaluator {
       }
     }
     return RValue{};
+  }
+
+  /// The entities whose single-valued reference field `fieldName` refers to
+  /// `target`; the index for a field name is built on first use.
+  const std::vector<EntityId> &referrers(const std::string &fieldName, EntityId target) {
+    auto [it, fresh] = referrers_.try_emplace(fieldName);
+    if (fresh)
+      for (EntityId e = 0; e < model_.entities.size(); ++e)
+        if (const FieldValue *f = model_.entities[e].field(fieldName);
+            f && !f->value.list && f->value.type == BaseType::Kind && f->value.ref != kNone)
+          it->second[f->value.ref].push_back(e);
+    static const std::vector<EntityId> none;
+    auto hit = it->second.find(target);
+    return hit == it->second.end() ? none : hit->second;
+  }
+
+  /// `x in y.veld` for an entity x and a list field of one entity y, answered
+  /// from the stored value without building a set (members of a council are
+  /// tested once per ministry); nullopt when the shortcut does not apply.
+  std::optional<bool> inListField(const ast::Expr &lhs, const ast::Expr &rhs) {
+    if (rhs.kind != ast::ExprKind::Path || rhs.operands.empty()) return std::nullopt;
+    RValue base = eval(*rhs.operands[0]);
+    if (base.k != RValue::K::Entity) return std::nullopt;
+    const FieldValue *f = model_.entities[base.ref].field(rhs.ident.text);
+    if (!f || !f->value.list || (!f->value.items.empty() && f->value.items.front().type != BaseType::Kind))
+      return std::nullopt;
+    RValue a = eval(lhs);
+    if (a.k != RValue::K::Entity) return a.k == RValue::K::Null ? std::optional<bool>(false) : std::nullopt;
+    if (f->value.items.size() < 16) {
+      for (const Value &item : f->value.items)
+        if (item.ref == a.ref) return true;
+      return false;
+    }
+    // Long member lists (a council of every ministry) are tested once per ministry: sort them once.
+    auto [it, fresh] = sortedLists_.try_emplace(f);
+    if (fresh) {
+      for (const Value &item : f->value.items) it->second.push_back(item.ref);
+      std::sort(it->second.begin(), it->second.end());
+    }
+    return std::binary_search(it->second.begin(), it->second.end(), a.ref);
+  }
+
+  /// Whether expression `e` mentions the name `var` anywhere.
+  static bool mentions(const ast::Expr &e, const std::string &var) {
+    if ((e.kind == ast::ExprKind::Name || e.kind == ast::ExprKind::ForAll || e.kind == ast::ExprKind::Exists ||
+         e.kind == ast::ExprKind::None) &&
+        e.ident.text == var)
+      return true;
+    for (const auto &op : e.operands)
+      if (op && mentions(*op, var)) return true;
+    return false;
+  }
+
+  /// The candidates for `x` in `er is een x in K met C en …` (or `geen`, or a
+  /// binding `voor elk x in K` with the filter `waarbij C en …`): a candidate
+  /// for which C is false makes the whole false, so when C is `x binnen E`
+  /// only E's subtree need be searched; for `E binnen x` only E's ancestors;
+  /// for `x in S` only the members of S; for `x = E` only E. Everything else
+  /// searches the whole domain. The result is the same, found faster;
+  /// `firstHolds` tells that every candidate satisfies C.
+  std::vector<RValue> existentialDomain(const std::string &var, const ast::Expr &domain, const ast::Expr &body,
+                                        bool &firstHolds) {
+    const ast::Expr *first = body.kind == ast::ExprKind::And && !body.operands.empty() ? body.operands[0].get() : &body;
+    std::optional<KindId> kind;
+    bool shadowed = false;
+    for (const auto &[name, _] : scope_) shadowed |= domain.kind == ast::ExprKind::Name && name == domain.ident.text;
+    if (domain.kind == ast::ExprKind::Name && !shadowed && !constants_.count(domain.ident.text))
+      kind = schema_.findKind(domain.ident.text);
+    std::optional<std::vector<EntityId>> candidates;
+    if (kind && first && first->kind == ast::ExprKind::Compare) candidates = narrowBy(*first, var);
+    if (!candidates) return eval(domain).members();
+    firstHolds = true;
+    std::vector<RValue> out;
+    for (EntityId id : *candidates)
+      if (KindId k = model_.entities[id].kind; k != kNone && isA(k, *kind)) out.push_back(RValue::entity(id));
+    return out;
+  }
+
+  static bool isVariable(const ast::Expr &e, const std::string &var) {
+    return e.kind == ast::ExprKind::Name && e.ident.text == var;
+  }
+
+  /// The entities that can make the comparison `c` true for the variable
+  /// `var`, of any kind; nullopt when `c` has none of the narrowing shapes.
+  std::optional<std::vector<EntityId>> narrowBy(const ast::Expr &c, const std::string &var) {
+    const ast::Expr &lhs = *c.operands[0], &rhs = *c.operands[1];
+    bool varLeft = isVariable(lhs, var) && !mentions(rhs, var);
+    bool varRight = isVariable(rhs, var) && !mentions(lhs, var);
+    std::vector<EntityId> out;
+    auto entityOf = [&](const ast::Expr &e) {
+      RValue v = eval(e);
+      return v.k == RValue::K::Entity ? v.ref : kNone;
+    };
+    if (c.op == "=") {
+      // `x.veld = E`: whatever refers to E through that field, from a reverse index.
+      auto fieldOfVar = [&](const ast::Expr &side, const ast::Expr &other) {
+        return side.kind == ast::ExprKind::Path && !side.operands.empty() && isVariable(*side.operands[0], var) &&
+               !mentions(other, var);
+      };
+      bool viaLeft = fieldOfVar(lhs, rhs), viaRight = fieldOfVar(rhs, lhs);
+      if (viaLeft || viaRight) {
+        EntityId target = entityOf(viaLeft ? rhs : lhs);
+        if (target == kNone) return std::nullopt;
+        return referrers((viaLeft ? lhs : rhs).ident.text, target);
+      }
+      if (!varLeft && !varRight) return std::nullopt;
+      if (EntityId only = entityOf(varLeft ? rhs : lhs); only != kNone) out.push_back(only);
+      return out;
+    }
+    if (c.op == "in") {
+      if (!varLeft) return std::nullopt;
+      for (const RValue &m : eval(rhs).members())
+        if (m.k == RValue::K::Entity && m.ref != kNone) out.push_back(m.ref);
+      return out;
+    }
+    if (c.op != "binnen" || (!varLeft && !varRight)) return std::nullopt;
+    EntityId anchor = entityOf(varLeft ? rhs : lhs);
+    if (anchor == kNone) return out;  // `binnen` is false for every candidate
+    if (varRight) {                   // `E binnen x`: x is E or one of its ancestors
+      for (EntityId id = anchor; id != kNone; id = model_.entities[id].parent) out.push_back(id);
+      return out;
+    }
+    std::vector<EntityId> stack{anchor};  // `x binnen E`: x is E or lies inside it
+    while (!stack.empty()) {
+      EntityId id = stack.back();
+      stack.pop_back();
+      out.push_back(id);
+      for (EntityId child : model_.entities[id].children) stack.push_back(child);
+    }
+    return out;
   }
 
   /// The level (a kind annotated @niveau) that `k` is or can only live in, when
@@ -438,22 +591,44 @@ class Evaluator {
             return;
           }
     }
+    // Each filter is tested as soon as the last variable it mentions is bound,
+    // so `voor elk c …; voor elk m …; voor elk t …; waarbij c.ouder = m` does
+    // not enumerate t for pairs the filter rejects anyway.
+    filterLevel_.assign(n.filters.size(), 0);
+    for (size_t f = 0; f < n.filters.size(); ++f)
+      for (size_t b = 0; b < n.bindings.size(); ++b)
+        if (mentions(*n.filters[f], n.bindings[b].variable.text)) filterLevel_[f] = b;
     scope_.clear();
     bind(n, 0);
   }
 
   void bind(const ast::NormDecl &n, size_t index) {
     if (index == n.bindings.size()) {
-      for (const ast::ExprPtr &f : n.filters)
-        if (!eval(*f).truthy()) return;
       if (eval(*n.requirement).truthy()) return;
       report(n);
       return;
     }
     const ast::NormBinding &b = n.bindings[index];
-    for (const RValue &v : eval(*b.domain).members()) {
+    // The first filter waiting for this variable may narrow its domain.
+    size_t narrowing = n.filters.size();
+    for (size_t f = 0; f < n.filters.size() && narrowing == n.filters.size(); ++f)
+      if (filterLevel_[f] == index && mentions(*n.filters[f], b.variable.text)) narrowing = f;
+    bool firstHolds = false;
+    std::vector<RValue> domain = narrowing == n.filters.size()
+                                     ? eval(*b.domain).members()
+                                     : existentialDomain(b.variable.text, *b.domain, *n.filters[narrowing], firstHolds);
+    for (const RValue &v : domain) {
       scope_.emplace_back(b.variable.text, v);
-      bind(n, index + 1);
+      bool holds = true;
+      for (size_t f = 0; f < n.filters.size() && holds; ++f) {
+        if (filterLevel_[f] != index) continue;
+        const ast::Expr &filter = *n.filters[f];
+        if (f != narrowing || !firstHolds)
+          holds = eval(filter).truthy();
+        else if (filter.kind == ast::ExprKind::And)
+          for (size_t i = 1; i < filter.operands.size() && holds; ++i) holds = eval(*filter.operands[i]).truthy();
+      }
+      if (holds) bind(n, index + 1);
       scope_.pop_back();
     }
   }
@@ -486,6 +661,10 @@ class Evaluator {
   std::vector<std::pair<std::string, RValue>> scope_;
   std::map<std::string, std::vector<const ast::NormDecl *>> notEvaluated_;
   std::vector<std::vector<EntityId>> entitiesOfKind_;  // by kind, including base kinds
+  std::vector<bool> isA_, childSingle_;                // kinds × kinds tables
+  std::map<std::string, std::unordered_map<EntityId, std::vector<EntityId>>> referrers_;  // field -> target -> sources
+  std::unordered_map<const FieldValue *, std::vector<EntityId>> sortedLists_;
+  std::vector<size_t> filterLevel_;  // per filter of the current norm: the binding it waits for
 };
 
 /// Art. 17: a deviation suppresses the findings of the article it names (a
