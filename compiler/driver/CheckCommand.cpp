@@ -41,9 +41,9 @@ int runCheck(const CheckOptions &opt) {
     ws.load();
     model::Model model = analyze(ws, refDate, diags);
     size_t before = diags.errorCount();
-    checkNorms(ws.files(), model.schema, diags);
+    CompiledNorms norms = checkNorms(ws.files(), model.schema, diags);
     // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
-    if (diags.errorCount() == before) evaluateNorms(ws.files(), model, diags);
+    if (diags.errorCount() == before) evaluateNorms(norms, model, diags);
   }
 
   std::vector<Diagnostic> &all = diags.diagnostics();

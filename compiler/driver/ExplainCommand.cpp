@@ -142,8 +142,8 @@ int checkExamples(const std::vector<NormRef> &norms, const ExplainOptions &opt, 
     ws.addBuffer("voorbeeld/" + n.decl->name.text + ".cio", "gebruik " + libraryOf(n) + ";\n" + doc.example);
     ws.load();
     model::Model model = analyze(ws, refDate, inner);
-    checkNorms(ws.files(), model.schema, inner);
-    if (inner.errorCount() == 0) evaluateNorms(ws.files(), model, inner);
+    CompiledNorms norms = checkNorms(ws.files(), model.schema, inner);
+    if (inner.errorCount() == 0) evaluateNorms(norms, model, inner);
     std::string firstError;
     bool violated = false;
     for (const Diagnostic &d : inner.diagnostics()) {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <unordered_map>
 
-#include "sema/Sema.h"
+#include "norms/Deviations.h"
+#include "norms/NormValue.h"
 
 namespace cio {
 
@@ -13,62 +13,10 @@ using namespace model;
 
 namespace {
 
-/// A value at evaluation time. Enum values compare by name (the checker
-/// already made sure both sides belong to the same enum).
-struct RValue {
-  enum class K { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set } k = K::Null;
-  bool flag = false;
-  double number = 0;
-  int64_t cents = 0;
-  Date date = 0, until = 0;  // Date; Period is [date, until]
-  int32_t months = 0, days = 0;
-  std::string text;
-  EntityId ref = kNone;
-  std::vector<RValue> items;
-
-  static RValue boolean(bool b) {
-    RValue v;
-    v.k = K::Bool;
-    v.flag = b;
-    return v;
-  }
-  static RValue entity(EntityId e) {
-    RValue v;
-    v.k = K::Entity;
-    v.ref = e;
-    return v;
-  }
-  bool truthy() const { return k == K::Bool && flag; }
-  /// The members of a set, or the value itself as a one-element set (nothing for Null).
-  std::vector<RValue> members() const {
-    if (k == K::Set) return items;
-    if (k == K::Null) return {};
-    return {*this};
-  }
-};
-
-Date addDuration(Date d, int32_t months, int32_t days, int sign) {
-  if (months) {
-    int y, m, dd;
-    splitDate(d, y, m, dd);
-    int total = y * 12 + (m - 1) + sign * months;
-    y = total / 12;
-    m = total % 12 + 1;
-    while (!makeDate(y, m, dd) && dd > 28) --dd;  // 31 Jan + 1 month = 28/29 Feb
-    if (auto nd = makeDate(y, m, dd)) d = *nd;
-  }
-  return d + sign * days;
-}
-
-bool inside(const Model &m, EntityId e, EntityId container) {
-  for (; e != kNone; e = m.entities[e].parent)
-    if (e == container) return true;
-  return false;
-}
-
 class Evaluator {
  public:
-  Evaluator(const Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {
+  Evaluator(const Model &m, const CompiledNorms &norms, DiagnosticEngine &d)
+      : model_(m), schema_(m.schema), norms_(norms), diags_(d) {
     // Domains like `voor elk m in ministerie` are evaluated inside nested
     // bindings: index the entities by every kind they are, once.
     size_t kinds = schema_.kinds.size();
@@ -85,18 +33,11 @@ class Evaluator {
       }
   }
 
-  struct Violation {
-    Diagnostic diag;
-    std::vector<EntityId> bound;
-  };
   std::vector<Violation> violations;
 
-  void run(const std::vector<LoadedFile> &files) {
-    for (const LoadedFile &f : files)
-      for (const ast::ConstantDecl &c : f.ast.constants)
-        if (c.value) constants_[c.name.text] = eval(*c.value);
-    for (const LoadedFile &f : files)
-      for (const ast::NormDecl &n : f.ast.norms) evaluate(n);
+  void run() {
+    for (const CExpr &c : norms_.constants) constantValues_.push_back(eval(c));
+    for (const CompiledNorm &n : norms_.norms) evaluate(n);
     // One note per missing level, at its first norm, listing every norm not evaluated.
     for (const auto &[level, norms] : notEvaluated_) {
       std::string list;
@@ -107,118 +48,48 @@ class Evaluator {
   }
 
  private:
-  RValue fromValue(const Value &v) const {
-    RValue r;
-    if (v.list) {
-      r.k = RValue::K::Set;
-      for (const Value &item : v.items) r.items.push_back(fromValue(item));
-      return r;
-    }
-    switch (v.type) {
-      case BaseType::Text:
-        r.k = RValue::K::Text;
-        r.text = v.text;
-        break;
-      case BaseType::Number:
-        r.k = RValue::K::Number;
-        r.number = v.number;
-        break;
-      case BaseType::Money:
-        r.k = RValue::K::Money;
-        r.cents = v.cents;
-        break;
-      case BaseType::Date:
-        r.k = RValue::K::Date;
-        r.date = v.date;
-        break;
-      case BaseType::Duration:
-        r.k = RValue::K::Duration;
-        r.months = v.months;
-        r.days = v.days;
-        break;
-      case BaseType::Period:
-        r.k = RValue::K::Period;
-        r.date = v.date;
-        r.until = v.until;
-        break;
-      case BaseType::Bool:
-        r.k = RValue::K::Bool;
-        r.flag = v.flag;
-        break;
-      case BaseType::Article:
-        r.k = RValue::K::Article;
-        r.text = v.text;
-        break;
-      case BaseType::Enum:
-        r.k = RValue::K::Enum;
-        r.text = v.text;
-        break;
-      case BaseType::Kind:
-        r.k = RValue::K::Entity;
-        r.ref = v.ref;
-        break;
-    }
-    return r;
+  bool isA(KindId k, KindId base) const { return isA_[k * schema_.kinds.size() + base]; }
+  bool entityIsA(EntityId e, KindId base) const {
+    KindId k = model_.entities[e].kind;
+    return k != kNone && isA(k, base);
   }
 
-  RValue member(const RValue &base, const std::string &name) const {
-    if (base.k == RValue::K::Set) {
-      RValue out;
-      out.k = RValue::K::Set;
-      for (const RValue &item : base.items)
-        for (RValue &m : member(item, name).members()) out.items.push_back(std::move(m));
-      return out;
-    }
+  /// Navigation from every member of a set, flattened into one set.
+  template <typename Step>
+  RValue flatten(const RValue &base, Step step) {
+    RValue out;
+    out.k = RValue::K::Set;
+    for (const RValue &item : base.items)
+      for (RValue &m : step(item).members()) out.items.push_back(std::move(m));
+    return out;
+  }
+
+  RValue field(const RValue &base, const std::string &name) {
+    if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return field(v, name); });
+    if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
+    const FieldValue *f = model_.entities[base.ref].field(name);
+    return f ? toRValue(f->value) : RValue{};  // an unset optional field has no value
+  }
+
+  RValue children(const RValue &base, KindId kind) {
+    if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return children(v, kind); });
     if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
     const Entity &e = model_.entities[base.ref];
-    if (name == "ouder") return e.parent == kNone ? RValue{} : RValue::entity(e.parent);
-    if (const FieldValue *f = e.field(name)) return fromValue(f->value);
-    if (e.kind != kNone && schema_.findField(e.kind, name)) return RValue{};  // an unset optional field
-    auto child = schema_.findKind(name);
-    if (!child) return RValue{};
     RValue out;
     out.k = RValue::K::Set;
     for (EntityId c : e.children)
-      if (model_.entities[c].kind != kNone && isA(model_.entities[c].kind, *child))
-        out.items.push_back(RValue::entity(c));
-    if (e.kind != kNone && childSingle_[e.kind * schema_.kinds.size() + *child])
+      if (entityIsA(c, kind)) out.items.push_back(RValue::entity(c));
+    if (e.kind != kNone && childSingle_[e.kind * schema_.kinds.size() + kind])
       return out.items.empty() ? RValue{} : out.items.front();
     return out;
   }
 
-  static bool equal(const RValue &a, const RValue &b) {
-    if (a.k != b.k) return false;
-    switch (a.k) {
-      case RValue::K::Null:
-        return true;
-      case RValue::K::Bool:
-        return a.flag == b.flag;
-      case RValue::K::Number:
-        return a.number == b.number;
-      case RValue::K::Money:
-        return a.cents == b.cents;
-      case RValue::K::Date:
-        return a.date == b.date;
-      case RValue::K::Duration:
-        return a.months == b.months && a.days == b.days;
-      case RValue::K::Period:
-        return a.date == b.date && a.until == b.until;
-      case RValue::K::Text:
-      case RValue::K::Article:
-      case RValue::K::Enum:
-        return a.text == b.text;
-      case RValue::K::Entity:
-        return a.ref == b.ref;
-      case RValue::K::Set:
-        if (a.items.size() != b.items.size()) return false;
-        for (size_t i = 0; i < a.items.size(); ++i)
-          if (!equal(a.items[i], b.items[i])) return false;
-        return true;
-    }
-    return false;
+  RValue parent(const RValue &base) {
+    if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return parent(v); });
+    if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
+    EntityId p = model_.entities[base.ref].parent;
+    return p == kNone ? RValue{} : RValue::entity(p);
   }
-
-  bool isA(KindId k, KindId base) const { return isA_[k * schema_.kinds.size() + base]; }
 
   /// `a binnen b`: an entity that is b or lies inside it; an article that is b or one of its parts.
   bool within(const RValue &a, const RValue &b) const {
@@ -227,175 +98,146 @@ class Evaluator {
     return false;
   }
 
-  /// -1, 0, 1; or nullopt when the values cannot be ordered (a missing field).
-  static std::optional<int> order(const RValue &a, const RValue &b) {
-    if (a.k != b.k) return std::nullopt;
-    auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
-    switch (a.k) {
-      case RValue::K::Number:
-        return cmp(a.number, b.number);
-      case RValue::K::Money:
-        return cmp(a.cents, b.cents);
-      case RValue::K::Date:
-        return cmp(a.date, b.date);
-      case RValue::K::Duration:
-        return cmp(int64_t(a.months) * 31 + a.days, int64_t(b.months) * 31 + b.days);
-      default:
-        return std::nullopt;
-    }
-  }
-
-  RValue literal(const ast::Literal &lit) {
+  RValue allOfKind(KindId k) const {
     RValue r;
-    Value v;
-    bool mismatch = false;
-    DiagnosticEngine scratch;  // the checker reported malformed literals already
-    if (!convertLiteral(lit, builtinTypes().at(literalTypeName(lit)), v, scratch, mismatch)) return r;
-    return fromValue(v);
+    r.k = RValue::K::Set;
+    for (EntityId e : entitiesOfKind_[k]) r.items.push_back(RValue::entity(e));
+    return r;
   }
 
-  RValue eval(const ast::Expr &e) {
-    using K = ast::ExprKind;
-    switch (e.kind) {
-      case K::Literal:
-        return literal(e.literal);
-      case K::ReferenceDate: {
+  RValue eval(const CExpr &e) {
+    switch (e.op) {
+      case Op::Invalid:
+        return RValue{};
+      case Op::Constant:
+        return e.value;
+      case Op::ConstantRef:
+        return e.slot < constantValues_.size() ? constantValues_[e.slot] : RValue{};
+      case Op::Variable:
+        return vars_[e.slot];
+      case Op::KindSet:
+        return allOfKind(e.kind);
+      case Op::ReferenceDate: {
         RValue r;
         r.k = RValue::K::Date;
         r.date = model_.referenceDate;
         return r;
       }
-      case K::Name: {
-        for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
-          if (it->first == e.ident.text) return it->second;
-        if (auto c = constants_.find(e.ident.text); c != constants_.end()) return c->second;
-        if (auto k = schema_.findKind(e.ident.text)) return allOfKind(*k);
-        RValue r;  // a bare enum value
-        r.k = RValue::K::Enum;
-        r.text = e.ident.text;
-        return r;
-      }
-      case K::Path:
-        return member(eval(*e.operands[0]), e.ident.text);
-      case K::Call: {
+      case Op::Field:
+        return field(eval(e.args[0]), e.name);
+      case Op::Children:
+        return children(eval(e.args[0]), e.kind);
+      case Op::Parent:
+        return parent(eval(e.args[0]));
+      case Op::Count: {
         RValue r;
         r.k = RValue::K::Number;
-        r.number = static_cast<double>(eval(*e.operands[0]).members().size());
+        r.number = static_cast<double>(eval(e.args[0]).members().size());
         return r;
       }
-      case K::List: {
+      case Op::List: {
         RValue r;
         r.k = RValue::K::Set;
-        for (const auto &item : e.operands) r.items.push_back(eval(*item));
+        for (const CExpr &item : e.args) r.items.push_back(eval(item));
         return r;
       }
-      case K::Has:
-        return RValue::boolean(eval(*e.operands[0]).k != RValue::K::Null);
-      case K::Not:
-        return RValue::boolean(!eval(*e.operands[0]).truthy());
-      case K::And:
-        for (const auto &op : e.operands)
-          if (!eval(*op).truthy()) return RValue::boolean(false);
+      case Op::Has:
+        return RValue::boolean(eval(e.args[0]).k != RValue::K::Null);
+      case Op::Not:
+        return RValue::boolean(!eval(e.args[0]).truthy());
+      case Op::And:
+        for (const CExpr &a : e.args)
+          if (!eval(a).truthy()) return RValue::boolean(false);
         return RValue::boolean(true);
-      case K::Or:
-        for (const auto &op : e.operands)
-          if (eval(*op).truthy()) return RValue::boolean(true);
+      case Op::Or:
+        for (const CExpr &a : e.args)
+          if (eval(a).truthy()) return RValue::boolean(true);
         return RValue::boolean(false);
-      case K::Implies:
-        return RValue::boolean(!eval(*e.operands[0]).truthy() || eval(*e.operands[1]).truthy());
-      case K::ForAll:
-      case K::Exists:
-      case K::None: {
-        // For `er is een` and `geen`, the domain may come narrowed by the body's
-        // first conjunct; every candidate then satisfies it, so it is not tested again.
-        bool firstHolds = false;
-        std::vector<RValue> domain = e.kind == K::ForAll
-                                         ? eval(*e.operands[0]).members()
-                                         : existentialDomain(e.ident.text, *e.operands[0], *e.operands[1], firstHolds);
-        const ast::Expr &body = *e.operands[1];
-        for (const RValue &v : domain) {
-          scope_.emplace_back(e.ident.text, v);
-          bool holds = true;
-          if (!firstHolds)
-            holds = eval(body).truthy();
-          else if (body.kind == K::And)
-            for (size_t i = 1; i < body.operands.size() && holds; ++i) holds = eval(*body.operands[i]).truthy();
-          scope_.pop_back();
-          if (e.kind == K::ForAll && !holds) return RValue::boolean(false);
-          if (e.kind != K::ForAll && holds) return RValue::boolean(e.kind == K::Exists);
-        }
-        return RValue::boolean(e.kind != K::Exists);
-      }
-      case K::Compare: {
-        if (e.op == "in")
-          if (std::optional<bool> found = inListField(*e.operands[0], *e.operands[1])) return RValue::boolean(*found);
-        RValue a = eval(*e.operands[0]), b = eval(*e.operands[1]);
-        if (e.op == "=") return RValue::boolean(equal(a, b));
-        if (e.op == "!=") return RValue::boolean(!equal(a, b));
-        if (e.op == "binnen") return RValue::boolean(within(a, b));
-        if (e.op == "in" && b.k == RValue::K::Period)
-          return RValue::boolean(a.k == RValue::K::Date && b.date <= a.date && a.date <= b.until);
-        if (e.op == "in") {
-          for (const RValue &m : b.members())
-            if (equal(a, m)) return RValue::boolean(true);
-          return RValue::boolean(false);
-        }
-        std::optional<int> o = order(a, b);
-        if (!o) return RValue::boolean(false);  // a missing value satisfies no ordering
-        if (e.op == "<") return RValue::boolean(*o < 0);
-        if (e.op == "<=") return RValue::boolean(*o <= 0);
-        if (e.op == ">") return RValue::boolean(*o > 0);
-        return RValue::boolean(*o >= 0);
-      }
-      case K::Add: {
-        RValue acc = eval(*e.operands[0]);
-        for (size_t i = 1; i < e.operands.size(); ++i) {
-          RValue next = eval(*e.operands[i]);
-          int sign = i - 1 < e.ops.size() && e.ops[i - 1] == "-" ? -1 : 1;
-          if (acc.k == RValue::K::Null || next.k == RValue::K::Null) return RValue{};
-          if (acc.k == RValue::K::Date && next.k == RValue::K::Duration)
-            acc.date = addDuration(acc.date, next.months, next.days, sign);
-          else if (acc.k == RValue::K::Date && next.k == RValue::K::Date) {
-            acc.k = RValue::K::Duration;
-            acc.months = 0;
-            acc.days = acc.date - next.date;
-          } else if (acc.k == RValue::K::Money)
-            acc.cents += sign * next.cents;
-          else if (acc.k == RValue::K::Number)
-            acc.number += sign * next.number;
-          else if (acc.k == RValue::K::Duration) {
-            acc.months += sign * next.months;
-            acc.days += sign * next.days;
-          }
-        }
+      case Op::Implies:
+        return RValue::boolean(!eval(e.args[0]).truthy() || eval(e.args[1]).truthy());
+      case Op::ForAll:
+      case Op::Exists:
+      case Op::None:
+        return quantify(e);
+      case Op::In:
+        if (std::optional<bool> found = inListField(e.args[0], e.args[1])) return RValue::boolean(*found);
+        [[fallthrough]];
+      case Op::Equal:
+      case Op::NotEqual:
+      case Op::Less:
+      case Op::LessEqual:
+      case Op::Greater:
+      case Op::GreaterEqual:
+      case Op::InPeriod:
+      case Op::Within:
+        return compare(e.op, eval(e.args[0]), eval(e.args[1]));
+      case Op::Add: {
+        RValue acc = eval(e.args[0]);
+        for (size_t i = 1; i < e.args.size(); ++i) acc = addValues(acc, eval(e.args[i]), e.signs[i - 1]);
         return acc;
       }
     }
     return RValue{};
   }
 
-  /// The entities whose single-valued reference field `fieldName` refers to
-  /// `target`; the index for a field name is built on first use.
-  const std::vector<EntityId> &referrers(const std::string &fieldName, EntityId target) {
-    auto [it, fresh] = referrers_.try_emplace(fieldName);
-    if (fresh)
-      for (EntityId e = 0; e < model_.entities.size(); ++e)
-        if (const FieldValue *f = model_.entities[e].field(fieldName);
-            f && !f->value.list && f->value.type == BaseType::Kind && f->value.ref != kNone)
-          it->second[f->value.ref].push_back(e);
-    static const std::vector<EntityId> none;
-    auto hit = it->second.find(target);
-    return hit == it->second.end() ? none : hit->second;
+  RValue compare(Op op, const RValue &a, const RValue &b) const {
+    switch (op) {
+      case Op::Equal:
+        return RValue::boolean(equalValues(a, b));
+      case Op::NotEqual:
+        return RValue::boolean(!equalValues(a, b));
+      case Op::Within:
+        return RValue::boolean(within(a, b));
+      case Op::InPeriod:
+        return RValue::boolean(a.k == RValue::K::Date && b.k == RValue::K::Period && b.date <= a.date &&
+                               a.date <= b.until);
+      case Op::In:
+        for (const RValue &m : b.members())
+          if (equalValues(a, m)) return RValue::boolean(true);
+        return RValue::boolean(false);
+      default:
+        break;
+    }
+    std::optional<int> o = orderValues(a, b);
+    if (!o) return RValue::boolean(false);  // a missing value satisfies no ordering
+    if (op == Op::Less) return RValue::boolean(*o < 0);
+    if (op == Op::LessEqual) return RValue::boolean(*o <= 0);
+    if (op == Op::Greater) return RValue::boolean(*o > 0);
+    return RValue::boolean(*o >= 0);
+  }
+
+  RValue quantify(const CExpr &e) {
+    // For `er is een` and `geen`, the domain may come narrowed by the body's
+    // first conjunct; every candidate then satisfies it, so it is not tested again.
+    bool firstHolds = false;
+    std::vector<RValue> domain =
+        e.op == Op::ForAll ? eval(e.args[0]).members() : candidates(e.slot, e.args[0], e.args[1], firstHolds);
+    for (const RValue &v : domain) {
+      vars_[e.slot] = v;
+      bool holds = holdsAfterFirst(e.args[1], firstHolds);
+      if (e.op == Op::ForAll && !holds) return RValue::boolean(false);
+      if (e.op != Op::ForAll && holds) return RValue::boolean(e.op == Op::Exists);
+    }
+    return RValue::boolean(e.op != Op::Exists);
+  }
+
+  /// Whether `c` holds, skipping its first conjunct when that is known to hold.
+  bool holdsAfterFirst(const CExpr &c, bool firstHolds) {
+    if (!firstHolds) return eval(c).truthy();
+    if (c.op != Op::And) return true;
+    for (size_t i = 1; i < c.args.size(); ++i)
+      if (!eval(c.args[i]).truthy()) return false;
+    return true;
   }
 
   /// `x in y.veld` for an entity x and a list field of one entity y, answered
   /// from the stored value without building a set (members of a council are
   /// tested once per ministry); nullopt when the shortcut does not apply.
-  std::optional<bool> inListField(const ast::Expr &lhs, const ast::Expr &rhs) {
-    if (rhs.kind != ast::ExprKind::Path || rhs.operands.empty()) return std::nullopt;
-    RValue base = eval(*rhs.operands[0]);
-    if (base.k != RValue::K::Entity) return std::nullopt;
-    const FieldValue *f = model_.entities[base.ref].field(rhs.ident.text);
+  std::optional<bool> inListField(const CExpr &lhs, const CExpr &rhs) {
+    if (rhs.op != Op::Field) return std::nullopt;
+    RValue base = eval(rhs.args[0]);
+    if (base.k != RValue::K::Entity || base.ref == kNone) return std::nullopt;
+    const FieldValue *f = model_.entities[base.ref].field(rhs.name);
     if (!f || !f->value.list || (!f->value.items.empty() && f->value.items.front().type != BaseType::Kind))
       return std::nullopt;
     RValue a = eval(lhs);
@@ -414,80 +256,82 @@ class Evaluator {
     return std::binary_search(it->second.begin(), it->second.end(), a.ref);
   }
 
-  /// Whether expression `e` mentions the name `var` anywhere.
-  static bool mentions(const ast::Expr &e, const std::string &var) {
-    if ((e.kind == ast::ExprKind::Name || e.kind == ast::ExprKind::ForAll || e.kind == ast::ExprKind::Exists ||
-         e.kind == ast::ExprKind::None) &&
-        e.ident.text == var)
-      return true;
-    for (const auto &op : e.operands)
-      if (op && mentions(*op, var)) return true;
-    return false;
+  /// The entities whose single-valued reference field `fieldName` refers to
+  /// `target`; the index for a field name is built on first use.
+  const std::vector<EntityId> &referrers(const std::string &fieldName, EntityId target) {
+    auto [it, fresh] = referrers_.try_emplace(fieldName);
+    if (fresh)
+      for (EntityId e = 0; e < model_.entities.size(); ++e)
+        if (const FieldValue *f = model_.entities[e].field(fieldName);
+            f && !f->value.list && f->value.type == BaseType::Kind && f->value.ref != kNone)
+          it->second[f->value.ref].push_back(e);
+    static const std::vector<EntityId> none;
+    auto hit = it->second.find(target);
+    return hit == it->second.end() ? none : hit->second;
   }
 
-  /// The candidates for `x` in `er is een x in K met C en …` (or `geen`, or a
-  /// binding `voor elk x in K` with the filter `waarbij C en …`): a candidate
-  /// for which C is false makes the whole false, so when C is `x binnen E`
-  /// only E's subtree need be searched; for `E binnen x` only E's ancestors;
-  /// for `x in S` only the members of S; for `x = E` only E. Everything else
-  /// searches the whole domain. The result is the same, found faster;
-  /// `firstHolds` tells that every candidate satisfies C.
-  std::vector<RValue> existentialDomain(const std::string &var, const ast::Expr &domain, const ast::Expr &body,
-                                        bool &firstHolds) {
-    const ast::Expr *first = body.kind == ast::ExprKind::And && !body.operands.empty() ? body.operands[0].get() : &body;
-    std::optional<KindId> kind;
-    bool shadowed = false;
-    for (const auto &[name, _] : scope_) shadowed |= domain.kind == ast::ExprKind::Name && name == domain.ident.text;
-    if (domain.kind == ast::ExprKind::Name && !shadowed && !constants_.count(domain.ident.text))
-      kind = schema_.findKind(domain.ident.text);
-    std::optional<std::vector<EntityId>> candidates;
-    if (kind && first && first->kind == ast::ExprKind::Compare) candidates = narrowBy(*first, var);
-    if (!candidates) return eval(domain).members();
+  static bool mentions(const CExpr &e, uint32_t slot) {
+    if (e.op == Op::Variable && e.slot == slot) return true;
+    for (const CExpr &a : e.args)
+      if (mentions(a, slot)) return true;
+    return false;
+  }
+  static bool isVariable(const CExpr &e, uint32_t slot) { return e.op == Op::Variable && e.slot == slot; }
+
+  /// The candidates for the variable in `slot` of `er is een x in K met C en …`
+  /// (or `geen`, or a binding `voor elk x in K` with the filter `waarbij C en …`):
+  /// a candidate for which C is false makes the whole false, so when C is
+  /// `x binnen E` only E's subtree need be searched; for `E binnen x` only E's
+  /// ancestors; for `x in S` only the members of S; for `x = E` only E; for
+  /// `x.veld = E` what refers to E through that field. Everything else searches
+  /// the whole domain. The result is the same, found faster; `firstHolds` tells
+  /// that every candidate satisfies C.
+  std::vector<RValue> candidates(uint32_t slot, const CExpr &domain, const CExpr &body, bool &firstHolds) {
+    const CExpr &first = body.op == Op::And && !body.args.empty() ? body.args[0] : body;
+    std::optional<std::vector<EntityId>> narrowed;
+    if (domain.op == Op::KindSet) narrowed = narrowBy(first, slot);
+    if (!narrowed) return eval(domain).members();
     firstHolds = true;
     std::vector<RValue> out;
-    for (EntityId id : *candidates)
-      if (KindId k = model_.entities[id].kind; k != kNone && isA(k, *kind)) out.push_back(RValue::entity(id));
+    for (EntityId id : *narrowed)
+      if (entityIsA(id, domain.kind)) out.push_back(RValue::entity(id));
     return out;
   }
 
-  static bool isVariable(const ast::Expr &e, const std::string &var) {
-    return e.kind == ast::ExprKind::Name && e.ident.text == var;
-  }
-
-  /// The entities that can make the comparison `c` true for the variable
-  /// `var`, of any kind; nullopt when `c` has none of the narrowing shapes.
-  std::optional<std::vector<EntityId>> narrowBy(const ast::Expr &c, const std::string &var) {
-    const ast::Expr &lhs = *c.operands[0], &rhs = *c.operands[1];
-    bool varLeft = isVariable(lhs, var) && !mentions(rhs, var);
-    bool varRight = isVariable(rhs, var) && !mentions(lhs, var);
+  /// The entities that can make the comparison `c` true for the variable in
+  /// `slot`, of any kind; nullopt when `c` has none of the narrowing shapes.
+  std::optional<std::vector<EntityId>> narrowBy(const CExpr &c, uint32_t slot) {
+    if (c.args.size() != 2) return std::nullopt;
+    const CExpr &lhs = c.args[0], &rhs = c.args[1];
+    bool varLeft = isVariable(lhs, slot) && !mentions(rhs, slot);
+    bool varRight = isVariable(rhs, slot) && !mentions(lhs, slot);
     std::vector<EntityId> out;
-    auto entityOf = [&](const ast::Expr &e) {
+    auto entityOf = [&](const CExpr &e) {
       RValue v = eval(e);
       return v.k == RValue::K::Entity ? v.ref : kNone;
     };
-    if (c.op == "=") {
+    if (c.op == Op::Equal) {
       // `x.veld = E`: whatever refers to E through that field, from a reverse index.
-      auto fieldOfVar = [&](const ast::Expr &side, const ast::Expr &other) {
-        return side.kind == ast::ExprKind::Path && !side.operands.empty() && isVariable(*side.operands[0], var) &&
-               !mentions(other, var);
+      auto fieldOfVar = [&](const CExpr &side, const CExpr &other) {
+        return side.op == Op::Field && isVariable(side.args[0], slot) && !mentions(other, slot);
       };
       bool viaLeft = fieldOfVar(lhs, rhs), viaRight = fieldOfVar(rhs, lhs);
       if (viaLeft || viaRight) {
         EntityId target = entityOf(viaLeft ? rhs : lhs);
         if (target == kNone) return std::nullopt;
-        return referrers((viaLeft ? lhs : rhs).ident.text, target);
+        return referrers((viaLeft ? lhs : rhs).name, target);
       }
       if (!varLeft && !varRight) return std::nullopt;
       if (EntityId only = entityOf(varLeft ? rhs : lhs); only != kNone) out.push_back(only);
       return out;
     }
-    if (c.op == "in") {
+    if (c.op == Op::In) {
       if (!varLeft) return std::nullopt;
       for (const RValue &m : eval(rhs).members())
         if (m.k == RValue::K::Entity && m.ref != kNone) out.push_back(m.ref);
       return out;
     }
-    if (c.op != "binnen" || (!varLeft && !varRight)) return std::nullopt;
+    if (c.op != Op::Within || (!varLeft && !varRight)) return std::nullopt;
     EntityId anchor = entityOf(varLeft ? rhs : lhs);
     if (anchor == kNone) return out;  // `binnen` is false for every candidate
     if (varRight) {                   // `E binnen x`: x is E or one of its ancestors
@@ -532,13 +376,6 @@ class Evaluator {
     return cap;
   }
 
-  RValue allOfKind(KindId k) const {
-    RValue r;
-    r.k = RValue::K::Set;
-    for (EntityId e : entitiesOfKind_[k]) r.items.push_back(RValue::entity(e));
-    return r;
-  }
-
   /// How a bound value reads in a message: an entity by its path, an article
   /// as `art4.c`, a date as JJJJ-MM-DD.
   std::string display(const RValue &v, const std::string &otherwise) const {
@@ -558,7 +395,8 @@ class Evaluator {
     }
   }
 
-  std::string fill(const std::string &tmpl) const {
+  /// The template with each `{var}` of a binding replaced by its value.
+  std::string fill(const CompiledNorm &n, const std::string &tmpl) const {
     std::string out;
     for (size_t i = 0; i < tmpl.size(); ++i) {
       size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
@@ -568,81 +406,61 @@ class Evaluator {
       }
       std::string var = tmpl.substr(i + 1, close - i - 1);
       std::string shown = "{" + var + "}";
-      for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
-        if (it->first == var) {
-          shown = display(it->second, shown);
-          break;
-        }
+      for (size_t slot = 0; slot < n.domains.size(); ++slot)
+        if (n.variables[slot] == var) shown = display(vars_[slot], shown);
       out += shown;
       i = close;
     }
     return out;
   }
 
-  void evaluate(const ast::NormDecl &n) {
-    if (!n.article || !n.requirement || !n.message || n.bindings.empty() || !n.severity)
-      return;  // reported by the checker
-    for (const ast::NormBinding &b : n.bindings) {
-      // A norm about a level the workspace does not declare is not evaluated, not passed.
-      if (b.domain && b.domain->kind == ast::ExprKind::Name)
-        if (auto k = schema_.findKind(b.domain->ident.text))
-          if (std::string level = absentLevel(*k); !level.empty()) {
-            notEvaluated_[level].push_back(&n);
-            return;
-          }
-    }
-    // Each filter is tested as soon as the last variable it mentions is bound,
-    // so `voor elk c …; voor elk m …; voor elk t …; waarbij c.ouder = m` does
-    // not enumerate t for pairs the filter rejects anyway.
-    filterLevel_.assign(n.filters.size(), 0);
-    for (size_t f = 0; f < n.filters.size(); ++f)
-      for (size_t b = 0; b < n.bindings.size(); ++b)
-        if (mentions(*n.filters[f], n.bindings[b].variable.text)) filterLevel_[f] = b;
-    scope_.clear();
+  void evaluate(const CompiledNorm &n) {
+    // A norm about a level the workspace does not declare is not evaluated, not passed.
+    for (const CExpr &domain : n.domains)
+      if (domain.op == Op::KindSet)
+        if (std::string level = absentLevel(domain.kind); !level.empty()) {
+          notEvaluated_[level].push_back(n.decl);
+          return;
+        }
+    vars_.assign(n.variables.size(), RValue{});
     bind(n, 0);
   }
 
-  void bind(const ast::NormDecl &n, size_t index) {
-    if (index == n.bindings.size()) {
-      if (eval(*n.requirement).truthy()) return;
-      report(n);
+  void bind(const CompiledNorm &n, size_t index) {
+    if (index == n.domains.size()) {
+      if (!eval(n.requirement).truthy()) report(n);
       return;
     }
-    const ast::NormBinding &b = n.bindings[index];
-    // The first filter waiting for this variable may narrow its domain.
+    // Each filter is tested as soon as the last variable it reads is bound; the
+    // first of those that reads this variable may narrow its domain.
     size_t narrowing = n.filters.size();
     for (size_t f = 0; f < n.filters.size() && narrowing == n.filters.size(); ++f)
-      if (filterLevel_[f] == index && mentions(*n.filters[f], b.variable.text)) narrowing = f;
+      if (n.filterLevel[f] == index && mentions(n.filters[f], static_cast<uint32_t>(index))) narrowing = f;
     bool firstHolds = false;
-    std::vector<RValue> domain = narrowing == n.filters.size()
-                                     ? eval(*b.domain).members()
-                                     : existentialDomain(b.variable.text, *b.domain, *n.filters[narrowing], firstHolds);
+    std::vector<RValue> domain =
+        narrowing == n.filters.size()
+            ? eval(n.domains[index]).members()
+            : candidates(static_cast<uint32_t>(index), n.domains[index], n.filters[narrowing], firstHolds);
     for (const RValue &v : domain) {
-      scope_.emplace_back(b.variable.text, v);
+      vars_[index] = v;
       bool holds = true;
-      for (size_t f = 0; f < n.filters.size() && holds; ++f) {
-        if (filterLevel_[f] != index) continue;
-        const ast::Expr &filter = *n.filters[f];
-        if (f != narrowing || !firstHolds)
-          holds = eval(filter).truthy();
-        else if (filter.kind == ast::ExprKind::And)
-          for (size_t i = 1; i < filter.operands.size() && holds; ++i) holds = eval(*filter.operands[i]).truthy();
-      }
+      for (size_t f = 0; f < n.filters.size() && holds; ++f)
+        if (n.filterLevel[f] == index) holds = holdsAfterFirst(n.filters[f], f == narrowing && firstHolds);
       if (holds) bind(n, index + 1);
-      scope_.pop_back();
     }
   }
 
-  void report(const ast::NormDecl &n) {
+  void report(const CompiledNorm &n) {
+    const ast::NormDecl &decl = *n.decl;
     Violation v;
     Diagnostic &d = v.diag;
-    d.code = n.name.text;
-    d.severity = severityFromWord(n.severity->text).value_or(Severity::Error);
-    d.message = fill(n.message->text);
-    d.article = n.article->text;
-    for (const auto &[name, value] : scope_)
-      if (value.k == RValue::K::Entity && value.ref != kNone) v.bound.push_back(value.ref);
-    d.range = v.bound.empty() ? n.name.range : model_.entities[v.bound.front()].nameRange;
+    d.code = decl.name.text;
+    d.severity = severityFromWord(decl.severity->text).value_or(Severity::Error);
+    d.message = fill(n, decl.message->text);
+    d.article = decl.article->text;
+    for (size_t slot = 0; slot < n.domains.size(); ++slot)
+      if (vars_[slot].k == RValue::K::Entity && vars_[slot].ref != kNone) v.bound.push_back(vars_[slot].ref);
+    d.range = v.bound.empty() ? decl.name.range : model_.entities[v.bound.front()].nameRange;
     for (EntityId b : v.bound) d.severity = std::max(d.severity, severityCap(b));
     if (auto a = schema_.articles.find(d.article); a != schema_.articles.end()) {
       d.notes.push_back({{}, diags_.text(DiagId::note_article_text, {d.article, a->second.text})});
@@ -650,93 +468,30 @@ class Evaluator {
         if (lib.name == a->second.library)
           d.notes.push_back({{}, diags_.text(DiagId::note_article_link, {articleLink(lib, d.article)})});
     }
-    if (n.help) d.help = fill(n.help->text);
+    if (decl.help) d.help = fill(n, decl.help->text);
     violations.push_back(std::move(v));
   }
 
   const Model &model_;
   const Schema &schema_;
+  const CompiledNorms &norms_;
   DiagnosticEngine &diags_;
-  std::map<std::string, RValue> constants_;
-  std::vector<std::pair<std::string, RValue>> scope_;
+  std::vector<RValue> constantValues_;
+  std::vector<RValue> vars_;  // by slot, for the norm being evaluated
   std::map<std::string, std::vector<const ast::NormDecl *>> notEvaluated_;
   std::vector<std::vector<EntityId>> entitiesOfKind_;  // by kind, including base kinds
   std::vector<bool> isA_, childSingle_;                // kinds × kinds tables
   std::map<std::string, std::unordered_map<EntityId, std::vector<EntityId>>> referrers_;  // field -> target -> sources
   std::unordered_map<const FieldValue *, std::vector<EntityId>> sortedLists_;
-  std::vector<size_t> filterLevel_;  // per filter of the current norm: the binding it waits for
 };
-
-/// Art. 17: a deviation suppresses the findings of the article it names (a
-/// whole article covers its leden) that concern its entity: a bound entity is
-/// that entity or lies inside it, or the entity is part of a bound entity (a
-/// deviation for `CIO_FIN` covers the art. 3.1 finding about `FIN`, spec §7).
-/// Expired deviations suppress nothing.
-void applyDeviations(const Model &m, std::vector<Evaluator::Violation> &violations, DiagnosticEngine &diags) {
-  for (KindId k = 0; k < m.schema.kinds.size(); ++k) {
-    const AnnotationInfo *waiver = m.schema.kinds[k].annotation("uitzondering");
-    if (!waiver) continue;
-    auto arg = [&](const char *key) {
-      auto it = waiver->args.find(key);
-      return it == waiver->args.end() ? "" : it->second;
-    };
-    for (EntityId e = 0; e < m.entities.size(); ++e) {
-      const Entity &dev = m.entities[e];
-      if (dev.kind == kNone || !m.schema.isA(dev.kind, k)) continue;
-      const FieldValue *van = dev.field(arg("van"));
-      const FieldValue *betreft = dev.field(arg("betreft"));
-      const FieldValue *tot = dev.field(arg("geldig_tot"));
-      if (!van) continue;
-      std::string name = dev.name.empty() ? dev.path : dev.name;
-      if (tot && tot->value.date < m.referenceDate) {
-        diags.report(DiagId::deviation_expired, dev.nameRange, {name, formatDate(tot->value.date)});
-        continue;
-      }
-      bool used = false;
-      for (Evaluator::Violation &v : violations) {
-        if (!v.diag.suppressedBy.empty() || !articleCovers(van->value.text, v.diag.article)) continue;
-        bool concerns = !betreft;
-        for (EntityId b : v.bound)
-          concerns = concerns || inside(m, b, betreft->value.ref) || inside(m, betreft->value.ref, b);
-        if (!concerns) continue;
-        v.diag.suppressedBy = name;
-        used = true;
-      }
-      if (!used) diags.report(DiagId::deviation_unused, dev.nameRange, {name});
-    }
-  }
-}
 
 }  // namespace
 
-bool articleCovers(const std::string &article, const std::string &part) {
-  return part == article ||
-         (part.size() > article.size() && part.compare(0, article.size(), article) == 0 && part[article.size()] == '.');
-}
-
-std::string articleLink(const Library &lib, const std::string &ref) {
-  if (lib.identifier.rfind("BWBR", 0) != 0) return lib.link;
-  // art15.5.a -> artikel=15&lid=5&onderdeel=a; art4.c -> artikel=4&onderdeel=c
-  std::string url = "https://wetten.overheid.nl/jci1.3:c:" + lib.identifier;
-  std::vector<std::string> parts;
-  std::string rest = ref.substr(3);
-  size_t pos;
-  while ((pos = rest.find('.')) != std::string::npos) {
-    parts.push_back(rest.substr(0, pos));
-    rest = rest.substr(pos + 1);
-  }
-  parts.push_back(rest);
-  url += "&artikel=" + parts[0];
-  for (size_t i = 1; i < parts.size(); ++i)
-    url += (std::isdigit(static_cast<unsigned char>(parts[i][0])) ? "&lid=" : "&onderdeel=") + parts[i];
-  return url;
-}
-
-void evaluateNorms(const std::vector<LoadedFile> &files, const Model &model, DiagnosticEngine &diags) {
-  Evaluator ev(model, diags);
-  ev.run(files);
+void evaluateNorms(const CompiledNorms &norms, const Model &model, DiagnosticEngine &diags) {
+  Evaluator ev(model, norms, diags);
+  ev.run();
   applyDeviations(model, ev.violations, diags);
-  for (Evaluator::Violation &v : ev.violations) diags.add(std::move(v.diag));
+  for (Violation &v : ev.violations) diags.add(std::move(v.diag));
 }
 
 }  // namespace cio

@@ -1,17 +1,17 @@
-// Evaluates every norm over the whole model: each binding of the norm's
-// variables for which the filter holds and the requirement does not is a
-// finding, reported at the first bound entity with the norm's message, the
+// Evaluates every compiled norm over the whole model: each binding of the
+// norm's variables for which the filter holds and the requirement does not is
+// a finding, reported at the first bound entity with the norm's message, the
 // cited article's text and link, and the help. Findings then pass through the
 // waiver mechanism (the kind annotated @uitzondering: art. 17 deviations).
 #pragma once
 
 #include "diagnostics/DiagnosticEngine.h"
 #include "model/Model.h"
-#include "sema/Workspace.h"
+#include "norms/CompiledNorm.h"
 
 namespace cio {
 
-void evaluateNorms(const std::vector<LoadedFile> &files, const model::Model &model, DiagnosticEngine &diags);
+void evaluateNorms(const CompiledNorms &norms, const model::Model &model, DiagnosticEngine &diags);
 
 /// Whether `part` is `article` itself or one of its leden or onderdelen (`art3` covers `art3.1`).
 bool articleCovers(const std::string &article, const std::string &part);

@@ -1,5 +1,6 @@
 #include "norms/NormChecker.h"
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -28,10 +29,16 @@ class NormChecker {
  public:
   NormChecker(const Schema &s, DiagnosticEngine &d) : schema_(s), diags_(d) {}
 
-  void run(const std::vector<LoadedFile> &files) {
+  CompiledNorms run(const std::vector<LoadedFile> &files) {
+    CompiledNorms out;
     for (const LoadedFile &f : files)
-      for (const ast::ConstantDecl &c : f.ast.constants)
-        if (c.value) constants_.emplace(c.name.text, check(*c.value));
+      for (const ast::ConstantDecl &c : f.ast.constants) {
+        if (!c.value) continue;
+        CExpr value;
+        NType t = settle(check(*c.value, value), *c.value, nullptr, value);
+        constants_.emplace(c.name.text, std::make_pair(t, static_cast<uint32_t>(out.constants.size())));
+        out.constants.push_back(std::move(value));
+      }
     std::map<std::string, SourceRange> seen;
     for (const LoadedFile &f : files)
       for (const ast::NormDecl &n : f.ast.norms) {
@@ -40,8 +47,11 @@ class NormChecker {
           Diagnostic &d = diags_.report(DiagId::duplicate_norm, n.name.range, {n.name.text});
           diags_.addNote(d, DiagId::note_previous_declaration, it->second);
         }
-        checkNorm(n);
+        CompiledNorm compiled = checkNorm(n);
+        if (n.article && n.severity && n.requirement && n.message && !n.bindings.empty())
+          out.norms.push_back(std::move(compiled));
       }
+    return out;
   }
 
  private:
@@ -126,50 +136,70 @@ class NormChecker {
     return out;
   }
 
-  NType expect(const ast::Expr &e, NType::K k, const std::string &what) {
-    NType t = check(e);
+  NType expect(const ast::Expr &e, NType::K k, const std::string &what, CExpr &out) {
+    NType t = check(e, out);
     if (t.k != NType::K::Error && (t.k != k || t.set))
       diags_.report(DiagId::norm_type_mismatch, e.range, {what, describe(t)});
     return t;
   }
 
-  NType lookupName(const ast::Ident &id) {
+  NType lookupName(const ast::Ident &id, CExpr &out) {
     for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
-      if (it->first == id.text) return it->second;
-    if (auto c = constants_.find(id.text); c != constants_.end()) return c->second;
-    if (auto k = schema_.findKind(id.text)) return NType::of(NType::K::Entity, *k, true);
+      if (it->name == id.text) {
+        out.op = Op::Variable;
+        out.slot = it->slot;
+        return it->type;
+      }
+    if (auto c = constants_.find(id.text); c != constants_.end()) {
+      out.op = Op::ConstantRef;
+      out.slot = c->second.second;
+      return c->second.first;
+    }
+    if (auto k = schema_.findKind(id.text)) {
+      out.op = Op::KindSet;
+      out.kind = *k;
+      return NType::of(NType::K::Entity, *k, true);
+    }
     NType bare = NType::of(NType::K::BareName);
     bare.name = id.text;
     return bare;
   }
 
   /// A bare name only makes sense where an enum value is expected.
-  NType settle(const NType &t, const ast::Expr &e, const NType *against) {
+  NType settle(const NType &t, const ast::Expr &e, const NType *against, CExpr &out) {
     if (t.k != NType::K::BareName) return t;
     if (against && against->k == NType::K::Enum) {
       const EnumInfo &en = schema_.enums[against->ref];
       for (const std::string &v : en.values)
-        if (v == t.name) return NType::of(NType::K::Enum, against->ref);
+        if (v == t.name) {
+          out.op = Op::Constant;
+          out.value.k = RValue::K::Enum;
+          out.value.text = v;
+          return NType::of(NType::K::Enum, against->ref);
+        }
       Diagnostic &d = diags_.report(DiagId::unknown_enum_value, e.range, {t.name, en.name});
       if (std::string s = closestName(t.name, en.values); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
       return NType{};
     }
     Diagnostic &d = diags_.report(DiagId::norm_unbound_name, e.range, {t.name});
     std::vector<std::string> names;
-    for (auto &[n, _] : scope_) names.push_back(n);
+    for (const Variable &v : scope_) names.push_back(v.name);
     for (auto &[n, _] : constants_) names.push_back(n);
     for (auto &[n, _] : schema_.kindByName) names.push_back(n);
     if (std::string s = closestName(t.name, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
     return NType{};
   }
 
-  NType member(const NType &base, const ast::Ident &name, const ast::Expr &whole) {
+  NType member(const NType &base, const ast::Ident &name, CExpr &out) {
     if (base.k == NType::K::Error) return base;
     if (base.k != NType::K::Entity) {
       diags_.report(DiagId::norm_unknown_member, name.range, {describe(base), name.text});
       return NType{};
     }
-    if (name.text == "ouder") return NType::of(NType::K::Entity, kNone, base.set);
+    if (name.text == "ouder") {
+      out.op = Op::Parent;
+      return NType::of(NType::K::Entity, kNone, base.set);
+    }
     std::vector<KindId> kinds;
     if (base.ref != kNone)
       kinds.push_back(base.ref);
@@ -177,6 +207,8 @@ class NormChecker {
       for (KindId k = 0; k < schema_.kinds.size(); ++k) kinds.push_back(k);
     for (KindId k : kinds) {
       if (const FieldInfo *f = schema_.findField(k, name.text)) {
+        out.op = Op::Field;
+        out.name = name.text;
         NType t = fromField(f->type);
         t.set = t.set || base.set;
         return t;
@@ -184,8 +216,11 @@ class NormChecker {
     }
     if (auto child = schema_.findKind(name.text))
       for (KindId k : kinds)
-        if (schema_.mayContain(k, *child))
+        if (schema_.mayContain(k, *child)) {
+          out.op = Op::Children;
+          out.kind = *child;
           return NType::of(NType::K::Entity, *child, base.set || !schema_.childIsSingle(k, *child));
+        }
     Diagnostic &d = diags_.report(DiagId::norm_unknown_member, name.range, {describe(base), name.text});
     std::vector<std::string> names{"ouder"};
     if (base.ref != kNone) {
@@ -193,7 +228,6 @@ class NormChecker {
       for (const Containment *c : schema_.allContains(base.ref)) names.push_back(schema_.kinds[c->kind].name);
     }
     if (std::string s = closestName(name.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
-    (void)whole;
     return NType{};
   }
 
@@ -206,16 +240,22 @@ class NormChecker {
     return true;
   }
 
-  NType literal(const ast::Literal &lit) {
+  NType literal(const ast::Literal &lit, CExpr &out) {
     NType t;
+    auto constant = [&](const Value &v) {
+      out.op = Op::Constant;
+      out.value = toRValue(v);
+    };
     switch (lit.kind) {
       case ast::LiteralKind::Text:
-        return NType::of(NType::K::Text);
       case ast::LiteralKind::Bool:
-        return NType::of(NType::K::Bool);
       case ast::LiteralKind::Article:
-        if (!schema_.articles.count(lit.text)) diags_.report(DiagId::unknown_article, lit.range, {lit.text});
-        return NType::of(NType::K::Article);
+        if (lit.kind == ast::LiteralKind::Article && !schema_.articles.count(lit.text))
+          diags_.report(DiagId::unknown_article, lit.range, {lit.text});
+        t.k = lit.kind == ast::LiteralKind::Text   ? NType::K::Text
+              : lit.kind == ast::LiteralKind::Bool ? NType::K::Bool
+                                                   : NType::K::Article;
+        break;
       case ast::LiteralKind::Date:
         t.k = NType::K::Date;
         break;
@@ -233,89 +273,126 @@ class NormChecker {
     Value v;
     bool mismatch = false;
     if (!convertLiteral(lit, builtinTypes().at(literalTypeName(lit)), v, diags_, mismatch)) return NType{};
+    constant(v);
     return t;
   }
 
-  NType quantifier(const ast::Expr &e) {
-    NType domain = check(*e.operands[0]);
-    if (domain.k != NType::K::Error && !(domain.k == NType::K::Entity && domain.set) && !domain.set)
+  NType quantifier(const ast::Expr &e, CExpr &out) {
+    out.args.resize(2);
+    NType domain = settle(check(*e.operands[0], out.args[0]), *e.operands[0], nullptr, out.args[0]);
+    if (domain.k != NType::K::Error && !domain.set)
       diags_.report(DiagId::norm_type_mismatch, e.operands[0]->range, {"`[…]`", describe(domain)});
-    scope_.emplace_back(e.ident.text, domain.element());
-    expect(*e.operands[1], NType::K::Bool, "`ja_nee`");
+    out.slot = newVariable(e.ident.text);
+    scope_.push_back({e.ident.text, domain.element(), out.slot});
+    expect(*e.operands[1], NType::K::Bool, "`ja_nee`", out.args[1]);
     scope_.pop_back();
     return NType::of(NType::K::Bool);
   }
 
-  NType check(const ast::Expr &e) {
+  uint32_t newVariable(const std::string &name) {
+    variables_->push_back(name);
+    return static_cast<uint32_t>(variables_->size() - 1);
+  }
+
+  NType check(const ast::Expr &e, CExpr &out) {
     using K = ast::ExprKind;
     switch (e.kind) {
       case K::Literal:
-        return literal(e.literal);
+        return literal(e.literal, out);
       case K::Name:
-        return lookupName(e.ident);
+        return lookupName(e.ident, out);
       case K::ReferenceDate:
+        out.op = Op::ReferenceDate;
         return NType::of(NType::K::Date);
       case K::Path: {
-        NType base = settle(check(*e.operands[0]), *e.operands[0], nullptr);
-        return member(base, e.ident, e);
+        out.args.resize(1);
+        NType base = settle(check(*e.operands[0], out.args[0]), *e.operands[0], nullptr, out.args[0]);
+        return member(base, e.ident, out);
       }
       case K::Call: {
-        for (const auto &arg : e.operands) settle(check(*arg), *arg, nullptr);
+        out.op = Op::Count;
+        out.args.resize(e.operands.size());
+        for (size_t i = 0; i < e.operands.size(); ++i)
+          settle(check(*e.operands[i], out.args[i]), *e.operands[i], nullptr, out.args[i]);
         if (e.ident.text != "aantal" || e.operands.size() != 1) {
           diags_.report(DiagId::norm_unknown_function, e.ident.range, {e.ident.text});
+          out.op = Op::Invalid;
           return NType{};
         }
         return NType::of(NType::K::Number);
       }
       case K::List: {
+        out.op = Op::List;
+        out.args.resize(e.operands.size());
         NType first;
-        for (const auto &item : e.operands) first = settle(check(*item), *item, nullptr);
+        for (size_t i = 0; i < e.operands.size(); ++i)
+          first = settle(check(*e.operands[i], out.args[i]), *e.operands[i], nullptr, out.args[i]);
         first.set = true;
         return first;
       }
       case K::Has: {
+        out.op = Op::Has;
+        out.args.resize(1);
         const ast::Expr *target = e.operands.empty() ? nullptr : e.operands[0].get();
-        if (target) check(*target);
+        if (target) check(*target, out.args[0]);
         if (!target || target->kind != K::Path)
           diags_.report(DiagId::norm_type_mismatch, e.range, {"`heeft x.veld`", "geen veld"});
         return NType::of(NType::K::Bool);
       }
       case K::Not:
-        if (!e.operands.empty()) expect(*e.operands[0], NType::K::Bool, "`ja_nee`");
-        return NType::of(NType::K::Bool);
       case K::And:
       case K::Or:
       case K::Implies:
-        for (const auto &op : e.operands) expect(*op, NType::K::Bool, "`ja_nee`");
+        out.op = e.kind == K::Not ? Op::Not : e.kind == K::And ? Op::And : e.kind == K::Or ? Op::Or : Op::Implies;
+        out.args.resize(e.operands.size());
+        for (size_t i = 0; i < e.operands.size(); ++i) expect(*e.operands[i], NType::K::Bool, "`ja_nee`", out.args[i]);
         return NType::of(NType::K::Bool);
       case K::ForAll:
       case K::Exists:
       case K::None:
-        return quantifier(e);
+        out.op = e.kind == K::ForAll ? Op::ForAll : e.kind == K::Exists ? Op::Exists : Op::None;
+        return quantifier(e, out);
       case K::Compare:
-        return compare(e);
+        return compare(e, out);
       case K::Add:
-        return add(e);
+        return add(e, out);
     }
     return NType{};
   }
 
-  NType compare(const ast::Expr &e) {
-    NType a = check(*e.operands[0]);
+  static Op comparison(const std::string &op) {
+    if (op == "=") return Op::Equal;
+    if (op == "!=") return Op::NotEqual;
+    if (op == "<") return Op::Less;
+    if (op == "<=") return Op::LessEqual;
+    if (op == ">") return Op::Greater;
+    if (op == ">=") return Op::GreaterEqual;
+    if (op == "binnen") return Op::Within;
+    return Op::In;
+  }
+
+  NType compare(const ast::Expr &e, CExpr &out) {
+    out.op = comparison(e.op);
+    out.args.resize(2);
+    CExpr &left = out.args[0], &right = out.args[1];
+    NType a = check(*e.operands[0], left);
     if (e.op == "in" && e.operands[1]->kind == ast::ExprKind::List) {
       // `x in [v1, v2]`: the items take their type from the left side (enum values).
-      a = settle(a, *e.operands[0], nullptr);
-      for (const auto &item : e.operands[1]->operands) {
-        NType t = settle(check(*item), *item, &a);
-        if (!comparable(a, t)) diags_.report(DiagId::norm_incomparable, item->range, {describe(a), describe(t)});
+      a = settle(a, *e.operands[0], nullptr, left);
+      right.op = Op::List;
+      right.args.resize(e.operands[1]->operands.size());
+      for (size_t i = 0; i < right.args.size(); ++i) {
+        const ast::Expr &item = *e.operands[1]->operands[i];
+        NType t = settle(check(item, right.args[i]), item, &a, right.args[i]);
+        if (!comparable(a, t)) diags_.report(DiagId::norm_incomparable, item.range, {describe(a), describe(t)});
       }
       return NType::of(NType::K::Bool);
     }
-    NType b = check(*e.operands[1]);
+    NType b = check(*e.operands[1], right);
     if (e.op == "binnen") {
       // Containment: of an entity in an entity, or of an article part in an article.
-      a = settle(a, *e.operands[0], nullptr);
-      b = settle(b, *e.operands[1], nullptr);
+      a = settle(a, *e.operands[0], nullptr, left);
+      b = settle(b, *e.operands[1], nullptr, right);
       bool ok = a.k == NType::K::Error || b.k == NType::K::Error ||
                 (!a.set && !b.set && a.k == b.k && (a.k == NType::K::Entity || a.k == NType::K::Article));
       if (!ok) diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
@@ -323,42 +400,46 @@ class NormChecker {
     }
     if (e.op == "in" && b.k == NType::K::Period && !b.set) {
       // `peildatum in plan.periode`: a date within a period.
-      a = settle(a, *e.operands[0], nullptr);
+      out.op = Op::InPeriod;
+      a = settle(a, *e.operands[0], nullptr, left);
       if (a.k != NType::K::Error && (a.k != NType::K::Date || a.set))
         diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
       return NType::of(NType::K::Bool);
     }
     if (e.op == "in") {
       NType element = b.element();  // `beleid in o.expertise`: the value takes the list's enum
-      a = settle(a, *e.operands[0], b.k == NType::K::Enum ? &element : nullptr);
-      b = settle(b, *e.operands[1], nullptr);
+      a = settle(a, *e.operands[0], b.k == NType::K::Enum ? &element : nullptr, left);
+      b = settle(b, *e.operands[1], nullptr, right);
       if (!comparable(a, b.element()) || (b.k != NType::K::Error && !b.set))
         diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
       return NType::of(NType::K::Bool);
     }
-    a = settle(a, *e.operands[0], &b);
-    b = settle(b, *e.operands[1], &a);
+    a = settle(a, *e.operands[0], &b, left);
+    b = settle(b, *e.operands[1], &a, right);
     if (!comparable(a, b)) {
       diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
       return NType::of(NType::K::Bool);
     }
-    bool ordered = e.op != "=" && e.op != "!=";
+    bool ordered = out.op != Op::Equal && out.op != Op::NotEqual;
     if (ordered && a.k != NType::K::Error &&
         !(a.k == NType::K::Number || a.k == NType::K::Money || a.k == NType::K::Date || a.k == NType::K::Duration))
       diags_.report(DiagId::norm_incomparable, e.range, {describe(a), describe(b)});
     return NType::of(NType::K::Bool);
   }
 
-  NType add(const ast::Expr &e) {
-    NType acc = settle(check(*e.operands[0]), *e.operands[0], nullptr);
+  NType add(const ast::Expr &e, CExpr &out) {
+    out.op = Op::Add;
+    out.args.resize(e.operands.size());
+    NType acc = settle(check(*e.operands[0], out.args[0]), *e.operands[0], nullptr, out.args[0]);
     for (size_t i = 1; i < e.operands.size(); ++i) {
-      NType next = settle(check(*e.operands[i]), *e.operands[i], nullptr);
+      NType next = settle(check(*e.operands[i], out.args[i]), *e.operands[i], nullptr, out.args[i]);
+      bool minus = i - 1 < e.ops.size() && e.ops[i - 1] == "-";
+      out.signs.push_back(minus ? -1 : 1);
       if (acc.k == NType::K::Error || next.k == NType::K::Error) {
         acc = NType{};
         continue;
       }
       using K = NType::K;
-      bool minus = i - 1 < e.ops.size() && e.ops[i - 1] == "-";
       if (acc.set || next.set) {
         diags_.report(DiagId::norm_incomparable, e.range, {describe(acc), describe(next)});
         acc = NType{};
@@ -376,7 +457,14 @@ class NormChecker {
     return acc;
   }
 
-  void checkNorm(const ast::NormDecl &n) {
+  /// The highest variable slot below `limit` that `e` reads, or -1.
+  static long lastBinding(const CExpr &e, size_t limit) {
+    long last = e.op == Op::Variable && e.slot < limit ? static_cast<long>(e.slot) : -1;
+    for (const CExpr &a : e.args) last = std::max(last, lastBinding(a, limit));
+    return last;
+  }
+
+  CompiledNorm checkNorm(const ast::NormDecl &n) {
     auto missing = [&](const char *clause) {
       diags_.report(DiagId::norm_missing_clause, n.name.range, {n.name.text, clause});
     };
@@ -397,15 +485,27 @@ class NormChecker {
     if (!n.requirement) missing("eis");
     if (!n.message) missing("melding");
 
+    CompiledNorm out;
+    out.decl = &n;
+    variables_ = &out.variables;
+    // The bindings take the first slots, in order; quantifiers come after them.
+    for (const ast::NormBinding &b : n.bindings) out.variables.push_back(b.variable.text);
     scope_.clear();
-    for (const ast::NormBinding &b : n.bindings) {
-      NType domain = b.domain ? settle(check(*b.domain), *b.domain, nullptr) : NType{};
+    out.domains.resize(n.bindings.size());
+    for (size_t i = 0; i < n.bindings.size(); ++i) {
+      const ast::NormBinding &b = n.bindings[i];
+      NType domain = b.domain ? settle(check(*b.domain, out.domains[i]), *b.domain, nullptr, out.domains[i]) : NType{};
       if (domain.k != NType::K::Error && !domain.set)
         diags_.report(DiagId::norm_type_mismatch, b.domain->range, {"`[…]`", describe(domain)});
-      scope_.emplace_back(b.variable.text, domain.element());
+      scope_.push_back({b.variable.text, domain.element(), static_cast<uint32_t>(i)});
     }
-    for (const ast::ExprPtr &f : n.filters) expect(*f, NType::K::Bool, "`ja_nee`");
-    if (n.requirement) expect(*n.requirement, NType::K::Bool, "`ja_nee`");
+    out.filters.resize(n.filters.size());
+    for (size_t i = 0; i < n.filters.size(); ++i) {
+      expect(*n.filters[i], NType::K::Bool, "`ja_nee`", out.filters[i]);
+      // A filter is tested as soon as the last binding it reads is bound.
+      out.filterLevel.push_back(static_cast<size_t>(std::max(0L, lastBinding(out.filters[i], n.bindings.size()))));
+    }
+    if (n.requirement) expect(*n.requirement, NType::K::Bool, "`ja_nee`", out.requirement);
     for (const std::optional<ast::Literal> *text : {&n.message, &n.help}) {
       if (!*text) continue;
       static const std::regex hole(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
@@ -417,18 +517,27 @@ class NormChecker {
         if (!bound) diags_.report(DiagId::norm_unknown_template_variable, (*text)->range, {var});
       }
     }
+    variables_ = nullptr;
+    return out;
   }
+
+  struct Variable {
+    std::string name;
+    NType type;
+    uint32_t slot;
+  };
 
   const Schema &schema_;
   DiagnosticEngine &diags_;
-  std::map<std::string, NType> constants_;
-  std::vector<std::pair<std::string, NType>> scope_;
+  std::map<std::string, std::pair<NType, uint32_t>> constants_;  // name -> type, slot
+  std::vector<Variable> scope_;
+  std::vector<std::string> *variables_ = nullptr;  // of the norm being checked
 };
 
 }  // namespace
 
-void checkNorms(const std::vector<LoadedFile> &files, const Schema &schema, DiagnosticEngine &diags) {
-  NormChecker(schema, diags).run(files);
+CompiledNorms checkNorms(const std::vector<LoadedFile> &files, const Schema &schema, DiagnosticEngine &diags) {
+  return NormChecker(schema, diags).run(files);
 }
 
 }  // namespace cio

@@ -1,0 +1,111 @@
+// The evaluable form of the norms. The type checker resolves every name to a
+// variable slot, a constant, a kind or a field, every operator to an opcode and
+// every literal to a value; the evaluator then never consults the AST, compares
+// operator strings or looks names up. Each variable of a norm (its bindings
+// first, then every quantifier) has a slot of its own, so no name is shadowed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ast/Ast.h"
+#include "model/Model.h"
+
+namespace cio {
+
+/// A value at evaluation time. Enum values compare by name (the checker made
+/// sure both sides belong to the same enum).
+struct RValue {
+  enum class K { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set } k = K::Null;
+  bool flag = false;
+  double number = 0;
+  int64_t cents = 0;
+  model::Date date = 0, until = 0;  // Date; Period is [date, until]
+  int32_t months = 0, days = 0;
+  std::string text;
+  model::EntityId ref = model::kNone;
+  std::vector<RValue> items;
+
+  static RValue boolean(bool b) {
+    RValue v;
+    v.k = K::Bool;
+    v.flag = b;
+    return v;
+  }
+  static RValue entity(model::EntityId e) {
+    RValue v;
+    v.k = K::Entity;
+    v.ref = e;
+    return v;
+  }
+  bool truthy() const { return k == K::Bool && flag; }
+  /// The members of a set, or the value itself as a one-element set (nothing for Null).
+  std::vector<RValue> members() const {
+    if (k == K::Set) return items;
+    if (k == K::Null) return {};
+    return {*this};
+  }
+};
+
+/// A field value of the model as an evaluation value.
+RValue toRValue(const model::Value &v);
+
+enum class Op : uint8_t {
+  Invalid,        // rejected by the checker; never evaluated
+  Constant,       // `value`
+  ConstantRef,    // the library constant number `slot`
+  Variable,       // the variable in `slot`
+  KindSet,        // every entity of `kind`
+  ReferenceDate,  // `peildatum`
+  Field,          // args[0].`name`
+  Children,       // the children of args[0] that are a `kind` (one, where the schema allows one)
+  Parent,         // args[0].ouder
+  Count,          // aantal(args[0])
+  List,           // [args…]
+  Has,            // heeft args[0]
+  Not,
+  And,
+  Or,
+  Implies,
+  ForAll,  // elk `slot` in args[0]: args[1]
+  Exists,  // er is een `slot` in args[0] met args[1]
+  None,    // geen `slot` in args[0] met args[1]
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  In,        // an element of a set or list
+  InPeriod,  // a date within a period
+  Within,    // `binnen`
+  Add,       // args[0] ± args[1] ± …, `signs` per further operand
+};
+
+struct CExpr {
+  Op op = Op::Invalid;
+  uint32_t slot = 0;
+  model::KindId kind = model::kNone;
+  std::string name;  // Field
+  RValue value;      // Constant
+  std::vector<int8_t> signs;
+  std::vector<CExpr> args;
+};
+
+struct CompiledNorm {
+  const ast::NormDecl *decl = nullptr;
+  std::vector<std::string> variables;  // by slot; the bindings come first
+  std::vector<CExpr> domains;          // one per binding; binding i has slot i
+  std::vector<CExpr> filters;
+  std::vector<size_t> filterLevel;  // per filter: the binding after which all its variables are bound
+  CExpr requirement;
+};
+
+/// The norms and constants of every loaded file, in file and declaration order.
+struct CompiledNorms {
+  std::vector<CExpr> constants;  // by the slot of ConstantRef
+  std::vector<CompiledNorm> norms;
+};
+
+}  // namespace cio
