@@ -100,6 +100,7 @@ struct CompiledNorm {
   std::vector<CExpr> filters;
   std::vector<size_t> filterLevel;  // per filter: the binding after which all its variables are bound
   CExpr requirement;
+  std::string reportField;  // where the requirement reads the first variable only through one field: its name
 };
 
 /// The norms and constants of every loaded file, in file and declaration order.

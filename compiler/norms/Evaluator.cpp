@@ -461,6 +461,9 @@ class Evaluator {
     for (size_t slot = 0; slot < n.domains.size(); ++slot)
       if (vars_[slot].k == RValue::K::Entity && vars_[slot].ref != kNone) v.bound.push_back(vars_[slot].ref);
     d.range = v.bound.empty() ? decl.name.range : model_.entities[v.bound.front()].nameRange;
+    if (!v.bound.empty() && !n.reportField.empty() && vars_[0].k == RValue::K::Entity)
+      if (const FieldValue *f = model_.entities[vars_[0].ref].field(n.reportField); f && f->nameRange.valid())
+        d.range = f->nameRange;
     for (EntityId b : v.bound) d.severity = std::max(d.severity, severityCap(b));
     if (auto a = schema_.articles.find(d.article); a != schema_.articles.end()) {
       d.notes.push_back({{}, diags_.text(DiagId::note_article_text, {d.article, a->second.text})});

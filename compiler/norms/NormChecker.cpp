@@ -464,6 +464,27 @@ class NormChecker {
     return last;
   }
 
+  /// Every way the expression reads the first bound variable: `.veld` as the
+  /// field's name, anything else (a part, `ouder`, the entity itself) as "".
+  static void readsOfFirstVariable(const CExpr &e, std::set<std::string> &reads) {
+    bool onFirst = !e.args.empty() && e.args[0].op == Op::Variable && e.args[0].slot == 0;
+    if (onFirst && (e.op == Op::Field || e.op == Op::Children || e.op == Op::Parent)) {
+      reads.insert(e.op == Op::Field ? e.name : "");
+      return;
+    }
+    if (e.op == Op::Variable && e.slot == 0) reads.insert("");
+    for (const CExpr &a : e.args) readsOfFirstVariable(a, reads);
+  }
+
+  /// A finding is reported at the field the norm names when its requirement
+  /// reads the first bound entity only through that one field (`handvest = …`
+  /// rather than the whole beraad); else at the entity.
+  static std::string reportedField(const CExpr &requirement) {
+    std::set<std::string> reads;
+    readsOfFirstVariable(requirement, reads);
+    return reads.size() == 1 ? *reads.begin() : "";
+  }
+
   CompiledNorm checkNorm(const ast::NormDecl &n) {
     auto missing = [&](const char *clause) {
       diags_.report(DiagId::norm_missing_clause, n.name.range, {n.name.text, clause});
@@ -506,6 +527,7 @@ class NormChecker {
       out.filterLevel.push_back(static_cast<size_t>(std::max(0L, lastBinding(out.filters[i], n.bindings.size()))));
     }
     if (n.requirement) expect(*n.requirement, NType::K::Bool, "`ja_nee`", out.requirement);
+    out.reportField = reportedField(out.requirement);
     for (const std::optional<ast::Literal> *text : {&n.message, &n.help}) {
       if (!*text) continue;
       static const std::regex hole(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
