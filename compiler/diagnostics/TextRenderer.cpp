@@ -96,12 +96,6 @@ class TextWriter {
       if (n.range.valid()) os_ << " (" << nl2.file << ':' << nl2.line << ':' << nl2.column << ')';
       os_ << '\n';
     }
-    if (!d.suppressedBy.empty()) {
-      blue();
-      os_ << gutter << " = ";
-      reset();
-      os_ << (nl ? "onderdrukt door afwijking " : "suppressed by deviation ") << d.suppressedBy << '\n';
-    }
     if (!d.help.empty()) {
       blue();
       os_ << gutter << " = ";
