@@ -161,8 +161,7 @@ int checkExamples(const std::vector<NormRef> &norms, const ExplainOptions &opt, 
   std::vector<Diagnostic> &all = diags.diagnostics();
   sortDiagnostics(all, sources);
   renderText(llvm::outs(), all, sources, diags.language(), false);
-  llvm::outs() << checked
-               << (diags.language() == Language::English ? " examples checked\n" : " voorbeelden getoetst\n");
+  llvm::outs() << diags.text(DiagId::label_examples_checked, {std::to_string(checked)}) << '\n';
   return diags.errorCount() ? 1 : 0;
 }
 

@@ -99,11 +99,8 @@ bool Workspace::loadLibraryFile(const std::string &lib) {
 std::string Workspace::suggestLibrary(const ast::File &file) {
   // Suggest a library from the stdlib path that declares the kind of the
   // file's first entity; the newest by name when several do.
-  std::error_code ec;
-  std::vector<std::string> candidates;
-  for (llvm::sys::fs::directory_iterator it(stdlibDir_, ec), end; it != end && !ec; it.increment(ec))
-    if (llvm::sys::path::extension(it->path()) == ".cio") candidates.push_back(it->path());
-  std::sort(candidates.rbegin(), candidates.rend());
+  std::vector<std::string> candidates = libraryFiles();
+  std::reverse(candidates.begin(), candidates.end());
   const std::string &kind = file.entities.front().kind.text;
   for (const std::string &c : candidates) {
     auto buf = llvm::MemoryBuffer::getFile(c);
@@ -116,13 +113,17 @@ std::string Workspace::suggestLibrary(const ast::File &file) {
   return candidates.empty() ? "<bibliotheek>" : std::string(llvm::sys::path::stem(candidates.front()));
 }
 
-void Workspace::loadAllLibraries() {
+std::vector<std::string> Workspace::libraryFiles() const {
   std::error_code ec;
-  std::vector<std::string> names;
+  std::vector<std::string> files;
   for (llvm::sys::fs::directory_iterator it(stdlibDir_, ec), end; it != end && !ec; it.increment(ec))
-    if (llvm::sys::path::extension(it->path()) == ".cio") names.emplace_back(llvm::sys::path::stem(it->path()));
-  std::sort(names.begin(), names.end());
-  for (const std::string &n : names) loadLibraryFile(n);
+    if (llvm::sys::path::extension(it->path()) == ".cio") files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void Workspace::loadAllLibraries() {
+  for (const std::string &f : libraryFiles()) loadLibraryFile(std::string(llvm::sys::path::stem(f)));
 }
 
 void Workspace::load() {

@@ -43,6 +43,8 @@ class Workspace {
   /// Loads `NAME.cio` from the stdlib path once; false when there is no such file.
   bool loadLibraryFile(const std::string &lib);
   std::string suggestLibrary(const ast::File &file);
+  /// The `.cio` files of the stdlib path, sorted.
+  std::vector<std::string> libraryFiles() const;
 
   llvm::SourceMgr &sources_;
   DiagnosticEngine &diags_;
