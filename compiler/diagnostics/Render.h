@@ -21,9 +21,31 @@ Location locate(const llvm::SourceMgr &sources, SourceRange range);
 /// Sorts by file, position, code and message; stable and total.
 void sortDiagnostics(std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources);
 
+/// "2 fouten, 1 waarschuwing, 3 onderdrukt": the closing line of the text output.
+std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang);
+
 void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
                 Language lang, bool colour);
 void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources);
+
+/// What the machine formats say about a rule: a norm, or a compiler diagnostic.
+struct RuleInfo {
+  std::string id;
+  std::string summary;      // one line: the norm's obligation, or the diagnostic's text
+  std::string article;      // norms: `art3.1`
+  std::string articleText;  // norms: the text of the article
+  std::string link;         // norms: the official text
+  Severity level = Severity::Error;
+};
+
+/// SARIF 2.1.0: one run, one rule per entry of `rules` (every norm, and each
+/// compiler diagnostic that occurs), suppressed findings as SARIF suppressions.
+void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
+                 const std::vector<RuleInfo> &rules, const std::string &toolVersion);
+
+/// GitHub Actions workflow commands (`::error file=…,line=…::message`).
+void renderGithub(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
+                  Language lang);
 
 /// `--verify`: compares the diagnostics with the `// expect-error: code` comments
 /// of the checked files. Prints every mismatch; returns true when all match.

@@ -147,12 +147,9 @@ class TextWriter {
 
 }  // namespace
 
-void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm, Language lang,
-                bool colour) {
-  TextWriter w(os, sm, lang, colour);
+std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang) {
   size_t errors = 0, warnings = 0, suppressed = 0;
   for (const Diagnostic &d : diags) {
-    w.write(d);
     if (!d.suppressedBy.empty())
       ++suppressed;
     else {
@@ -160,13 +157,22 @@ void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
       warnings += d.severity == Severity::Warning;
     }
   }
+  std::string out;
   if (lang == Language::Dutch)
-    os << errors << (errors == 1 ? " fout, " : " fouten, ") << warnings << " waarschuwing"
-       << (warnings == 1 ? "" : "en");
+    out = std::to_string(errors) + (errors == 1 ? " fout, " : " fouten, ") + std::to_string(warnings) +
+          " waarschuwing" + (warnings == 1 ? "" : "en");
   else
-    os << errors << (errors == 1 ? " error, " : " errors, ") << warnings << " warning" << (warnings == 1 ? "" : "s");
-  if (suppressed) os << ", " << suppressed << (lang == Language::Dutch ? " onderdrukt" : " suppressed");
-  os << '\n';
+    out = std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") + std::to_string(warnings) + " warning" +
+          (warnings == 1 ? "" : "s");
+  if (suppressed) out += ", " + std::to_string(suppressed) + (lang == Language::Dutch ? " onderdrukt" : " suppressed");
+  return out;
+}
+
+void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm, Language lang,
+                bool colour) {
+  TextWriter w(os, sm, lang, colour);
+  for (const Diagnostic &d : diags) w.write(d);
+  os << summaryLine(diags, lang) << '\n';
 }
 
 }  // namespace cio

@@ -1,4 +1,5 @@
 #include <ctime>
+#include <set>
 
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
@@ -6,6 +7,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
 #include "norms/NormChecker.h"
+#include "norms/NormDoc.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -15,6 +17,52 @@ model::Date today() {
   std::tm local{};
   localtime_r(&now, &local);
   return *model::makeDate(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+/// The rules the machine formats describe: every norm (with its article's
+/// text and official link), then each compiler diagnostic that occurs.
+static std::vector<RuleInfo> ruleCatalog(const CompiledNorms &norms, const model::Schema &schema,
+                                         const std::vector<Diagnostic> &diags, Language lang) {
+  std::vector<RuleInfo> rules;
+  std::set<std::string> seen;
+  for (const CompiledNorm &n : norms.norms) {
+    const ast::NormDecl &d = *n.decl;
+    if (!seen.insert(d.name.text).second) continue;
+    RuleInfo r;
+    r.id = d.name.text;
+    r.summary = docSummary(d.doc);
+    if (r.summary.empty()) r.summary = d.message->text;
+    r.article = d.article->text;
+    r.level = severityFromWord(d.severity->text).value_or(Severity::Error);
+    if (auto a = schema.articles.find(r.article); a != schema.articles.end()) {
+      r.articleText = a->second.text;
+      for (const model::Library &lib : schema.libraries)
+        if (lib.name == a->second.library) r.link = articleLink(lib, r.article);
+    }
+    rules.push_back(std::move(r));
+  }
+  for (const Diagnostic &d : diags) {
+    if (!seen.insert(d.code).second) continue;
+    for (const DiagKindInfo &k : allDiagKinds())
+      if (k.name == d.code) {
+        RuleInfo r;
+        r.id = d.code;
+        r.level = k.severity;
+        // The table's text with its holes shown as an ellipsis.
+        std::string_view text = lang == Language::Dutch ? k.dutch : k.english;
+        for (size_t i = 0; i < text.size(); ++i) {
+          if (text[i] == '{' && i + 2 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+              text[i + 2] == '}') {
+            r.summary += "…";
+            i += 2;
+          } else {
+            r.summary += text[i];
+          }
+        }
+        rules.push_back(std::move(r));
+      }
+  }
+  return rules;
 }
 
 int runCheck(const CheckOptions &opt) {
@@ -34,14 +82,16 @@ int runCheck(const CheckOptions &opt) {
   }
 
   Workspace ws(sources, diags, opt.stdlibDir);
+  model::Model model;
+  CompiledNorms norms;
   std::vector<std::string> paths = opt.paths;
   if (paths.empty()) paths.push_back(".");
   for (const std::string &p : paths) ws.addPath(p);
   if (!usageError) {
     ws.load();
-    model::Model model = analyze(ws, refDate, diags);
+    model = analyze(ws, refDate, diags);
     size_t before = diags.errorCount();
-    CompiledNorms norms = checkNorms(ws.files(), model.schema, diags);
+    norms = checkNorms(ws.files(), model.schema, diags);
     // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
     if (diags.errorCount() == before) evaluateNorms(norms, model, diags);
   }
@@ -66,6 +116,10 @@ int runCheck(const CheckOptions &opt) {
   }
   if (opt.format == "json")
     renderJson(out, all, sources);
+  else if (opt.format == "sarif")
+    renderSarif(out, all, sources, ruleCatalog(norms, model.schema, all, lang), CIOC_VERSION);
+  else if (opt.format == "github")
+    renderGithub(out, all, sources, lang);
   else
     renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed());
   out.flush();

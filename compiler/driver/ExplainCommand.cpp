@@ -11,6 +11,7 @@
 #include "driver/Commands.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
+#include "norms/NormDoc.h"
 #include "norms/NormChecker.h"
 #include "sema/Sema.h"
 
@@ -22,39 +23,6 @@ struct NormRef {
   const ast::NormDecl *decl;
   const LoadedFile *file;
 };
-
-/// A doc comment split into its prose and its example (the first ``` block).
-struct SplitDoc {
-  std::string prose, example;
-  bool hasExample = false;
-};
-
-SplitDoc splitDoc(const std::string &doc) {
-  SplitDoc out;
-  bool inBlock = false;
-  size_t pos = 0;
-  while (pos <= doc.size()) {
-    size_t nl = doc.find('\n', pos);
-    if (nl == std::string::npos) nl = doc.size();
-    std::string line = doc.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (line.rfind("```", 0) == 0) {
-      if (!inBlock && !out.hasExample) {
-        inBlock = out.hasExample = true;
-        continue;
-      }
-      if (inBlock) {
-        inBlock = false;
-        continue;
-      }
-    }
-    std::string &into = inBlock ? out.example : out.prose;
-    into += line + '\n';
-  }
-  while (!out.prose.empty() && (out.prose.back() == '\n' || out.prose.back() == ' ')) out.prose.pop_back();
-  out.hasExample = out.example.find_first_not_of(" \n") != std::string::npos;  // an empty block is no example
-  return out;
-}
 
 /// Greedy word wrap; paragraphs (blank lines) are kept.
 void printWrapped(llvm::raw_ostream &os, const std::string &text, const std::string &indent, size_t width = 96) {

@@ -17,7 +17,7 @@ static cl::opt<bool> CheckExamples("toets-voorbeelden",
                                    cl::sub(ExplainCmd));
 static cl::opt<std::string> Peildatum("peildatum", cl::desc("Peildatum JJJJ-MM-DD (standaard: vandaag)"),
                                       cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(ExplainCmd));
-static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text of json"), cl::init("text"),
+static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text, json, sarif of github"), cl::init("text"),
                                    cl::sub(CheckCmd));
 static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
@@ -63,8 +63,8 @@ int main(int argc, char **argv) {
     return cio::runExplain(opt);
   }
   if (CheckCmd) {
-    if (Format != "text" && Format != "json") {
-      llvm::errs() << "cioc: onbekend formaat '" << Format << "' (text of json)\n";
+    if (Format != "text" && Format != "json" && Format != "sarif" && Format != "github") {
+      llvm::errs() << "cioc: onbekend formaat '" << Format << "' (text, json, sarif of github)\n";
       return 2;
     }
     cio::CheckOptions opt;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the external tools some tests use, from the npm registry, into
+# build/tools (never into the source tree): Microsoft's SARIF multitool, which
+# validates `cioc check --format sarif`. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v npm > /dev/null; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm > /dev/null
+fi
+tools=build/tools
+mkdir -p "$tools"
+if [ ! -x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
+  echo "setup: installing @microsoft/sarif-multitool into $tools"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool@5.7.0 > /dev/null
+  # npm does not run the package's install script (which only sets this bit).
+  chmod u+x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+fi
