@@ -46,12 +46,13 @@ void renderGithub(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, c
   for (const Diagnostic &d : diags) {
     bool isSuppressed = !d.suppressedBy.empty();
     const char *command = isSuppressed || d.severity == Severity::Note ? "notice"
-                          : d.severity == Severity::Error            ? "error"
-                                                                     : "warning";
+                          : d.severity == Severity::Error              ? "error"
+                                                                       : "warning";
     std::string title = d.code;
     if (!d.article.empty()) title += " (" + d.article + ")";
     std::string message = d.message;
-    if (isSuppressed) message += nl ? " [onderdrukt door " + d.suppressedBy + "]" : " [suppressed by " + d.suppressedBy + "]";
+    if (isSuppressed)
+      message += nl ? " [onderdrukt door " + d.suppressedBy + "]" : " [suppressed by " + d.suppressedBy + "]";
     if (!d.help.empty()) message += "\n" + d.help;
     for (const DiagnosticNote &n : d.notes) message += "\n" + n.message;
     os << "::" << command << ' ';

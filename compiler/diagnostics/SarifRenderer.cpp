@@ -2,9 +2,9 @@
 // rule named after the norm; its help is the article's text and official link.
 // A finding covered by a waiver keeps its level and gets an in-source
 // suppression, which is how SARIF viewers hide accepted findings.
-#include "diagnostics/Render.h"
 #include <map>
 
+#include "diagnostics/Render.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -48,10 +48,8 @@ std::string sentence(std::string text) {
 }
 
 llvm::json::Object region(const Location &loc) {
-  return llvm::json::Object{{"startLine", loc.line},
-                            {"startColumn", loc.column},
-                            {"endLine", loc.endLine},
-                            {"endColumn", loc.endColumn}};
+  return llvm::json::Object{
+      {"startLine", loc.line}, {"startColumn", loc.column}, {"endLine", loc.endLine}, {"endColumn", loc.endColumn}};
 }
 
 llvm::json::Object physical(const Location &loc) {
@@ -90,7 +88,8 @@ void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, co
                            {"level", sarifLevel(d.severity)},
                            {"message", llvm::json::Object{{"text", sentence(d.message)}}}};
     if (auto it = ruleIndex.find(d.code); it != ruleIndex.end()) res["ruleIndex"] = static_cast<int64_t>(it->second);
-    if (d.range.valid()) res["locations"] = llvm::json::Array{llvm::json::Object{{"physicalLocation", physical(locate(sm, d.range))}}};
+    if (d.range.valid())
+      res["locations"] = llvm::json::Array{llvm::json::Object{{"physicalLocation", physical(locate(sm, d.range))}}};
     llvm::json::Array related;
     for (const DiagnosticNote &n : d.notes)
       if (n.range.valid())
@@ -100,8 +99,8 @@ void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, co
     if (!related.empty()) res["relatedLocations"] = std::move(related);
     if (!d.article.empty()) res["properties"] = llvm::json::Object{{"article", d.article}};
     if (!d.suppressedBy.empty())
-      res["suppressions"] = llvm::json::Array{llvm::json::Object{
-          {"kind", "inSource"}, {"status", "accepted"}, {"justification", d.suppressedBy}}};
+      res["suppressions"] = llvm::json::Array{
+          llvm::json::Object{{"kind", "inSource"}, {"status", "accepted"}, {"justification", d.suppressedBy}}};
     llvm::json::Array fixes;
     for (const FixIt &f : d.fixits) {
       Location loc = locate(sm, f.range);
@@ -117,9 +116,7 @@ void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, co
     if (!fixes.empty()) res["fixes"] = std::move(fixes);
     results.push_back(std::move(res));
   }
-  llvm::json::Object driver{{"name", "cioc"},
-                            {"version", toolVersion},
-                            {"rules", std::move(ruleList)}};
+  llvm::json::Object driver{{"name", "cioc"}, {"version", toolVersion}, {"rules", std::move(ruleList)}};
   llvm::json::Object run{{"tool", llvm::json::Object{{"driver", std::move(driver)}}},
                          {"columnKind", "unicodeCodePoints"},
                          {"results", std::move(results)}};

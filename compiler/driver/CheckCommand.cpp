@@ -3,6 +3,7 @@
 
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
+#include "driver/Pipeline.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
@@ -67,34 +68,10 @@ static std::vector<RuleInfo> ruleCatalog(const CompiledNorms &norms, const model
 
 int runCheck(const CheckOptions &opt) {
   Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
-  DiagnosticEngine diags(lang);
-  llvm::SourceMgr sources;
-
-  model::Date refDate = today();
-  bool usageError = false;
-  if (!opt.referenceDate.empty()) {
-    if (auto d = model::parseDate(opt.referenceDate))
-      refDate = *d;
-    else {
-      diags.report(DiagId::invalid_reference_date, {}, {opt.referenceDate});
-      usageError = true;
-    }
-  }
-
-  Workspace ws(sources, diags, opt.stdlibDir);
-  model::Model model;
-  CompiledNorms norms;
-  std::vector<std::string> paths = opt.paths;
-  if (paths.empty()) paths.push_back(".");
-  for (const std::string &p : paths) ws.addPath(p);
-  if (!usageError) {
-    ws.load();
-    model = analyze(ws, refDate, diags);
-    size_t before = diags.errorCount();
-    norms = checkNorms(ws.files(), model.schema, diags);
-    // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
-    if (diags.errorCount() == before) evaluateNorms(norms, model, diags);
-  }
+  Pipeline p(lang);
+  runPipeline(p, {opt.paths, opt.referenceDate, opt.stdlibDir});
+  DiagnosticEngine &diags = p.diags;
+  llvm::SourceMgr &sources = p.sources;
 
   std::vector<Diagnostic> &all = diags.diagnostics();
   sortDiagnostics(all, sources);
@@ -108,7 +85,7 @@ int runCheck(const CheckOptions &opt) {
   }
   if (opt.verify) {
     std::vector<unsigned> checked;
-    for (const LoadedFile &f : ws.files())
+    for (const LoadedFile &f : p.workspace->files())
       if (!f.isLibrary) checked.push_back(f.ast.buffer);
     bool ok = verifyDiagnostics(out, all, sources, checked);
     if (!ok) renderText(out, all, sources, lang, false);
@@ -117,14 +94,14 @@ int runCheck(const CheckOptions &opt) {
   if (opt.format == "json")
     renderJson(out, all, sources);
   else if (opt.format == "sarif")
-    renderSarif(out, all, sources, ruleCatalog(norms, model.schema, all, lang), CIOC_VERSION);
+    renderSarif(out, all, sources, ruleCatalog(p.norms, p.model.schema, all, lang), CIOC_VERSION);
   else if (opt.format == "github")
     renderGithub(out, all, sources, lang);
   else
     renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed());
   out.flush();
 
-  if (usageError || ws.hadIoError()) return 2;
+  if (p.usageError || p.workspace->hadIoError()) return 2;
   if (errors > 0 || (opt.werror && warnings > 0)) return 1;
   return 0;
 }

@@ -11,8 +11,8 @@
 #include "driver/Commands.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
-#include "norms/NormDoc.h"
 #include "norms/NormChecker.h"
+#include "norms/NormDoc.h"
 #include "sema/Sema.h"
 
 namespace cio {

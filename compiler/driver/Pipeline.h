@@ -1,0 +1,40 @@
+// The whole front of the compiler for one workspace, as `check`, `graph` and
+// `report` share it: load, analyze, type-check the norms, evaluate them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diagnostics/DiagnosticEngine.h"
+#include "llvm/Support/SourceMgr.h"
+#include "model/Model.h"
+#include "norms/CompiledNorm.h"
+#include "sema/Workspace.h"
+
+namespace cio {
+
+struct PipelineOptions {
+  std::vector<std::string> paths;  // empty: the current directory
+  std::string referenceDate;       // empty: today
+  std::string stdlibDir;
+};
+
+struct Pipeline {
+  llvm::SourceMgr sources;
+  DiagnosticEngine diags;
+  std::unique_ptr<Workspace> workspace;
+  model::Model model;
+  CompiledNorms norms;
+  bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
+
+  explicit Pipeline(Language lang) : diags(lang) {}
+  /// Exit status for the diagnostics so far: 2 for usage or I/O errors, 1 for
+  /// errors (or warnings with `werror`), else 0.
+  int exitStatus(bool werror) const;
+};
+
+/// Runs every stage; the diagnostics are collected, not yet sorted or printed.
+void runPipeline(Pipeline &p, const PipelineOptions &options);
+
+}  // namespace cio
