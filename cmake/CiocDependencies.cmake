@@ -20,3 +20,9 @@ target_link_libraries(cioc_llvm INTERFACE ${LLVM_SUPPORT_LIB} ${LLVM_DEMANGLE_LI
 add_library(cioc_antlr INTERFACE)
 target_include_directories(cioc_antlr SYSTEM INTERFACE ${ANTLR4_INCLUDE_DIR})
 target_link_libraries(cioc_antlr INTERFACE ${ANTLR4_RUNTIME_LIB})
+
+# Graphviz (libgvc) renders org charts to SVG and PNG in-process.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
+add_library(cioc_graphviz INTERFACE)
+target_link_libraries(cioc_graphviz INTERFACE PkgConfig::GVC)

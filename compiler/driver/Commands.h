@@ -37,6 +37,19 @@ struct ExplainOptions {
 /// subject is unknown; with checkExamples, 1 when an example is missing or wrong.
 int runExplain(const ExplainOptions &options);
 
+struct GraphOptions {
+  std::vector<std::string> paths;
+  std::string output;  // .dot/.gv, .svg or .png; empty: DOT on stdout
+  std::string focus;   // an organisation to draw with its neighbourhood
+  std::string lang = "nl";
+  std::string stdlibDir;
+  std::string referenceDate;
+};
+
+/// `cioc graph`: 0 when the chart was written, 1 when the workspace has
+/// compiler errors (the chart may be incomplete), 2 on usage or I/O errors.
+int runGraph(const GraphOptions &options);
+
 /// Today's date on this machine, the default reference date.
 model::Date today();
 

@@ -1,0 +1,63 @@
+// `cioc graph`: the org chart of a workspace, as DOT (stdout or `-o x.dot`)
+// or rendered in-process to SVG or PNG (`-o x.svg`, `-o x.png`).
+#include "diagnostics/Render.h"
+#include "driver/Commands.h"
+#include "driver/Output.h"
+#include "driver/Pipeline.h"
+#include "emit/GraphvizRender.h"
+#include "emit/OrgChart.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace cio {
+
+/// Compiler errors (not norm findings, which the chart shows) go to stderr;
+/// returns how many there were.
+static size_t reportProblems(Pipeline &p, Language lang) {
+  std::vector<Diagnostic> problems;
+  for (const Diagnostic &d : p.diags.diagnostics())
+    if (d.article.empty() && d.severity == Severity::Error) problems.push_back(d);
+  if (problems.empty()) return 0;
+  sortDiagnostics(problems, p.sources);
+  renderText(llvm::errs(), problems, p.sources, lang, false);
+  return problems.size();
+}
+
+int runGraph(const GraphOptions &opt) {
+  Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
+  Pipeline p(lang);
+  runPipeline(p, {opt.paths, opt.referenceDate, opt.stdlibDir});
+  std::string format = opt.output.empty() ? "dot" : extensionOf(opt.output);
+  bool failed = p.usageError || p.workspace->hadIoError();
+  if (format != "dot" && format != "gv" && format != "svg" && format != "png") {
+    p.diags.report(DiagId::graph_unknown_format, {}, {format});
+    failed = true;
+  }
+  OrgChart chart;
+  if (!failed && !buildOrgChart(p.model, p.diags.diagnostics(), opt.focus, chart)) {
+    p.diags.report(DiagId::graph_unknown_focus, {}, {opt.focus});
+    failed = true;
+  }
+  std::string content, error;
+  if (!failed) {
+    llvm::raw_string_ostream dot(content);
+    writeDot(dot, chart, p.diags);
+    dot.flush();
+    if ((format == "svg" || format == "png") && !renderGraphviz(std::string(content), format, content, error)) {
+      p.diags.report(DiagId::graph_render_failed, {}, {error});
+      failed = true;
+    }
+  }
+  if (!failed) {
+    if (opt.output.empty())
+      llvm::outs() << content;
+    else if (!writeFileAtomically(opt.output, content, error)) {
+      p.diags.report(DiagId::output_unwritable, {}, {opt.output, error});
+      failed = true;
+    }
+  }
+  size_t problems = reportProblems(p, lang);
+  if (failed) return 2;
+  return problems > 0 ? 1 : 0;
+}
+
+}  // namespace cio
