@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Installs the external tools some tests use, from the npm registry, into
-# build/tools (never into the source tree): Microsoft's SARIF multitool, which
-# validates `cioc check --format sarif`. Safe to run again.
+# Installs the external tools some tests use: Debian's Chromium (the HTML
+# report is opened headless) and, from the npm registry into build/tools
+# (never into the source tree), Microsoft's SARIF multitool, which validates
+# `cioc check --format sarif`. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v npm > /dev/null; then
+missing=()
+command -v npm > /dev/null || missing+=(nodejs npm)
+command -v chromium > /dev/null || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm > /dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
 fi
 tools=build/tools
 mkdir -p "$tools"

@@ -50,6 +50,18 @@ struct GraphOptions {
 /// compiler errors (the chart may be incomplete), 2 on usage or I/O errors.
 int runGraph(const GraphOptions &options);
 
+struct ReportOptions {
+  std::vector<std::string> paths;
+  std::string output;  // .html, .md or .json; empty: Markdown on stdout
+  std::string lang = "nl";
+  std::string stdlibDir;
+  std::string referenceDate;
+};
+
+/// `cioc report`: 0 when the report was written, 1 when the workspace has
+/// compiler errors, 2 on usage or I/O errors.
+int runReport(const ReportOptions &options);
+
 /// Today's date on this machine, the default reference date.
 model::Date today();
 

@@ -27,7 +27,7 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   size_t before = p.diags.errorCount();
   p.norms = checkNorms(p.workspace->files(), p.model.schema, p.diags);
   // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
-  if (p.diags.errorCount() == before) evaluateNorms(p.norms, p.model, p.diags);
+  if (p.diags.errorCount() == before) p.evaluation = evaluateNorms(p.norms, p.model, p.diags, opt.recordOutcomes);
 }
 
 int Pipeline::exitStatus(bool werror) const {

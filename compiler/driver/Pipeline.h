@@ -10,6 +10,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "model/Model.h"
 #include "norms/CompiledNorm.h"
+#include "norms/Evaluator.h"
 #include "sema/Workspace.h"
 
 namespace cio {
@@ -18,6 +19,7 @@ struct PipelineOptions {
   std::vector<std::string> paths;  // empty: the current directory
   std::string referenceDate;       // empty: today
   std::string stdlibDir;
+  bool recordOutcomes = false;  // for reports: every evaluated binding, not only the violations
 };
 
 struct Pipeline {
@@ -26,6 +28,7 @@ struct Pipeline {
   std::unique_ptr<Workspace> workspace;
   model::Model model;
   CompiledNorms norms;
+  Evaluation evaluation;  // outcomes only when PipelineOptions::recordOutcomes
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
 
   explicit Pipeline(Language lang) : diags(lang) {}

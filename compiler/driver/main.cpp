@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "driver/Commands.h"
+#include "emit/GraphvizRender.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -11,9 +12,13 @@ namespace cl = llvm::cl;
 static cl::SubCommand CheckCmd("check", "Toets .cio-bestanden aan het schema en de normen");
 static cl::SubCommand ExplainCmd("explain", "Leg een norm of artikel uit: tekst, toelichting, normen, voorbeeld");
 static cl::SubCommand GraphCmd("graph", "Teken het organogram (DOT, of SVG/PNG via Graphviz)");
-static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd), cl::sub(GraphCmd));
-static cl::opt<std::string> Output("o", cl::desc("Uitvoerbestand (.dot, .svg of .png; standaard DOT op stdout)"),
-                                   cl::value_desc("bestand"), cl::sub(GraphCmd));
+static cl::SubCommand ReportCmd("report", "Schrijf het nalevingsrapport (HTML, Markdown of JSON)");
+static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd), cl::sub(GraphCmd),
+                                        cl::sub(ReportCmd));
+static cl::opt<std::string> Output("o",
+                                   cl::desc("Uitvoerbestand: graph .dot/.svg/.png (standaard DOT op stdout), "
+                                            "report .html/.md/.json (standaard Markdown op stdout)"),
+                                   cl::value_desc("bestand"), cl::sub(GraphCmd), cl::sub(ReportCmd));
 static cl::opt<std::string> Focus("focus", cl::desc("Teken één organisatie met haar omgeving"), cl::value_desc("naam"),
                                   cl::sub(GraphCmd));
 static cl::list<std::string> ExplainArgs(cl::Positional, cl::desc("NORM|ARTIKEL [PAD…]"), cl::sub(ExplainCmd));
@@ -22,14 +27,14 @@ static cl::opt<bool> CheckExamples("toets-voorbeelden",
                                    cl::sub(ExplainCmd));
 static cl::opt<std::string> Peildatum("peildatum", cl::desc("Peildatum JJJJ-MM-DD (standaard: vandaag)"),
                                       cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(ExplainCmd),
-                                      cl::sub(GraphCmd));
+                                      cl::sub(GraphCmd), cl::sub(ReportCmd));
 static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text, json, sarif of github"), cl::init("text"),
                                    cl::sub(CheckCmd));
 static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
-                                 cl::sub(ExplainCmd), cl::sub(GraphCmd));
+                                 cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
-                                   cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd));
+                                   cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
                                         cl::init(1000), cl::sub(CheckCmd));
 static cl::opt<bool> Verify("verify", cl::desc("Vergelijk met de expect-commentaren (voor tests)"), cl::Hidden,
@@ -42,6 +47,8 @@ static std::string stdlibDir() {
 }
 
 int main(int argc, char **argv) {
+  // Internal: Graphviz layout in a fresh process (see emit/GraphvizRender.h).
+  if (argc == 5 && std::string(argv[1]) == "__graphviz") return cio::graphvizMain(argv[2], argv[3], argv[4]);
   cl::SetVersionPrinter([](llvm::raw_ostream &os) { os << "cioc " << CIOC_VERSION << '\n'; });
   if (!cl::ParseCommandLineOptions(
           argc, argv, "cioc: toetst .cio-bestanden aan het schema en de normen van hun bibliotheken\n", &llvm::errs()))
@@ -49,6 +56,15 @@ int main(int argc, char **argv) {
   if (Lang != "nl" && Lang != "en") {
     llvm::errs() << "cioc: onbekende taal '" << Lang << "' (nl of en)\n";
     return 2;
+  }
+  if (ReportCmd) {
+    cio::ReportOptions opt;
+    opt.paths.assign(CheckPaths.begin(), CheckPaths.end());
+    opt.output = Output;
+    opt.lang = Lang;
+    opt.stdlibDir = stdlibDir();
+    opt.referenceDate = Peildatum;
+    return cio::runReport(opt);
   }
   if (GraphCmd) {
     cio::GraphOptions opt;

@@ -56,7 +56,8 @@ void applyDeviations(const Model &m, std::vector<Violation> &violations, Diagnos
           concerns = concerns || inside(m, b, betreft->value.ref) || inside(m, betreft->value.ref, b);
         if (!concerns) continue;
         v.diag.suppressedBy = name;
-        v.diag.notes.push_back({dev.nameRange, diags.text(DiagId::note_suppressed_by, {m.schema.kinds[dev.kind].name, name})});
+        v.diag.notes.push_back(
+            {dev.nameRange, diags.text(DiagId::note_suppressed_by, {m.schema.kinds[dev.kind].name, name})});
         used = true;
       }
       if (!used) diags.report(DiagId::deviation_unused, dev.nameRange, {name});

@@ -34,6 +34,9 @@ class Evaluator {
   }
 
   std::vector<Violation> violations;
+  Evaluation evaluation;
+  bool recordOutcomes = false;
+  std::vector<size_t> outcomeOfViolation;  // with recordOutcomes: the outcome each violation belongs to
 
   void run() {
     for (const CExpr &c : norms_.constants) constantValues_.push_back(eval(c));
@@ -420,15 +423,26 @@ class Evaluator {
       if (domain.op == Op::KindSet)
         if (std::string level = absentLevel(domain.kind); !level.empty()) {
           notEvaluated_[level].push_back(n.decl);
+          evaluation.notEvaluated.push_back(n.decl);
           return;
         }
+    evaluation.evaluated.push_back(n.decl);
     vars_.assign(n.variables.size(), RValue{});
     bind(n, 0);
   }
 
   void bind(const CompiledNorm &n, size_t index) {
     if (index == n.domains.size()) {
-      if (!eval(n.requirement).truthy()) report(n);
+      bool holds = eval(n.requirement).truthy();
+      if (recordOutcomes) {
+        EntityId at = kNone;
+        for (size_t slot = 0; slot < n.domains.size() && at == kNone; ++slot)
+          if (vars_[slot].k == RValue::K::Entity) at = vars_[slot].ref;
+        if (!holds) outcomeOfViolation.push_back(evaluation.outcomes.size());
+        evaluation.outcomes.push_back(
+            {n.decl, at, holds ? Evaluation::Outcome::Result::Holds : Evaluation::Outcome::Result::Violated});
+      }
+      if (!holds) report(n);
       return;
     }
     // Each filter is tested as soon as the last variable it reads is bound; the
@@ -490,11 +504,17 @@ class Evaluator {
 
 }  // namespace
 
-void evaluateNorms(const CompiledNorms &norms, const Model &model, DiagnosticEngine &diags) {
+Evaluation evaluateNorms(const CompiledNorms &norms, const Model &model, DiagnosticEngine &diags, bool recordOutcomes) {
   Evaluator ev(model, norms, diags);
+  ev.recordOutcomes = recordOutcomes;
   ev.run();
   applyDeviations(model, ev.violations, diags);
+  if (recordOutcomes)
+    for (size_t i = 0; i < ev.violations.size(); ++i)
+      if (!ev.violations[i].diag.suppressedBy.empty())
+        ev.evaluation.outcomes[ev.outcomeOfViolation[i]].result = Evaluation::Outcome::Result::Suppressed;
   for (Violation &v : ev.violations) diags.add(std::move(v.diag));
+  return std::move(ev.evaluation);
 }
 
 }  // namespace cio

@@ -11,7 +11,21 @@
 
 namespace cio {
 
-void evaluateNorms(const CompiledNorms &norms, const model::Model &model, DiagnosticEngine &diags);
+/// What the evaluation decided, for reports: the norms not evaluated (their
+/// level is absent), and with `recordOutcomes` one outcome per binding that
+/// passed the filters, at the entity its finding would be reported at.
+struct Evaluation {
+  struct Outcome {
+    const ast::NormDecl *norm;
+    model::EntityId entity;  // kNone when no variable is an entity
+    enum class Result { Holds, Violated, Suppressed } result;
+  };
+  std::vector<const ast::NormDecl *> evaluated, notEvaluated;
+  std::vector<Outcome> outcomes;
+};
+
+Evaluation evaluateNorms(const CompiledNorms &norms, const model::Model &model, DiagnosticEngine &diags,
+                         bool recordOutcomes = false);
 
 /// Whether `part` is `article` itself or one of its leden or onderdelen (`art3` covers `art3.1`).
 bool articleCovers(const std::string &article, const std::string &part);

@@ -34,6 +34,7 @@ const std::vector<KnownAnnotation> &knownAnnotations() {
       {"relatie", true, false, {}, 2},                                     // the kind is an edge: @relatie(van, aan)
       {"uitzondering", true, false, {"van", "betreft", "geldig_tot"}, 0},  // the waiver kind (art. 17 in the stdlib)
       {"hoogstens", true, false, {}, 1, true},  // findings inside such an entity are at most this severe
+      {"overzicht", true, false, {}, 0},        // reports list its entities with the outcome of each norm on them
   };
   return known;
 }

@@ -19,6 +19,7 @@ const std::map<std::string, std::string> kCoveredElsewhere = {
     {"invalid_reference_date", "tests/cli/cli_test.sh: invalid reference date"},
     {"too_many_diagnostics", "tests/cli/cli_test.sh: --max-meldingen"},
     {"explain_unknown", "tests/cli/explain_test.sh: unknown name"},
+    {"report_unknown_format", "tests/cli/report_test.sh: unknown format"},
     {"graph_unknown_focus", "tests/cli/graph_test.sh: unknown focus"},
     {"graph_unknown_format", "tests/cli/graph_test.sh: unknown output format"},
     {"output_unwritable", "tests/cli/graph_test.sh: unwritable output"},

@@ -1,0 +1,109 @@
+// The compliance report as plain data, built from the model, the findings and
+// the evaluation; the writers (JSON, Markdown, HTML) only format it. What goes
+// in is decided by the schema: the waiver kind (@uitzondering) gives the
+// deviation register, relation kinds (@relatie) the register of relations,
+// kinds annotated @overzicht a table of their entities against every norm that
+// applied to them, and the libraries' articles the rows of the article table.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diagnostics/DiagnosticEngine.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+#include "model/Model.h"
+#include "norms/Evaluator.h"
+#include "sema/Workspace.h"
+
+namespace cio {
+
+struct Report {
+  enum class Status { Complies, Deviation, Violation, NotEvaluated, NoNorm, NotApplicable };
+  using Fields = std::vector<std::pair<std::string, std::string>>;  // name, value as written
+
+  std::string toolVersion, referenceDate;
+  std::string waiverKind;  // the word for a finding covered by a waiver, from the schema
+
+  struct Library {
+    std::string name, title, identifier, link, inForce, ended, successor;
+  };
+  std::vector<Library> libraries;
+
+  struct Input {
+    std::string path, sha256;
+    bool library = false;
+  };
+  std::vector<Input> inputs;
+  std::string inputsSha256;  // over every input's path and hash, in path order
+
+  struct Summary {
+    size_t errors = 0, warnings = 0, suppressed = 0, advice = 0, notEvaluated = 0, entities = 0;
+  } summary;
+
+  struct NormStatus {
+    std::string norm, article;
+    Status status;
+  };
+  struct ArticleRow {
+    std::string ref, text, link;
+    Status status;
+    std::vector<NormStatus> norms;
+  };
+  std::vector<ArticleRow> articles;
+
+  struct Deviation {
+    enum class State { Active, Expired, Unused };
+    std::string name, file, article, concerns, validUntil;
+    State state = State::Active;
+    long daysLeft = 0;
+    bool hasEnd = false;
+    unsigned line = 0;
+    Fields fields;
+  };
+  std::vector<Deviation> deviations;
+
+  struct Relation {
+    std::string kind, name, from, to;
+    Fields fields;
+  };
+  std::vector<Relation> relations;
+
+  struct Overview {
+    std::string kind, description;
+    std::vector<NormStatus> columns;  // norm and article; status unused
+    struct Row {
+      std::string entity, title;
+      std::vector<Status> cells;
+      Fields fields;
+    };
+    std::vector<Row> rows;
+  };
+  std::vector<Overview> overviews;
+
+  struct Finding {
+    std::string severity, code, article, message, file, suppressedBy, link;
+    unsigned line = 0, column = 0;
+  };
+  std::vector<Finding> findings;
+
+  std::string orgChartSvg;  // for HTML; empty when not rendered
+};
+
+/// Builds the report. `diags` must be sorted (sortDiagnostics).
+Report buildReport(const model::Model &model, const std::vector<LoadedFile> &files, const Evaluation &evaluation,
+                   const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
+                   const std::string &toolVersion);
+
+/// The status word a reader sees: voldoet, schending, niet geëvalueerd… (the
+/// waiver's own kind name for a covered finding).
+std::string statusWord(Report::Status s, const Report &report, const DiagnosticEngine &labels);
+
+std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels);
+
+void writeReportJson(llvm::raw_ostream &os, const Report &report, const DiagnosticEngine &labels);
+void writeReportMarkdown(llvm::raw_ostream &os, const Report &report, const DiagnosticEngine &labels);
+void writeReportHtml(llvm::raw_ostream &os, const Report &report, const DiagnosticEngine &labels);
+
+}  // namespace cio

@@ -1,0 +1,377 @@
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "diagnostics/Render.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA256.h"
+#include "report/Report.h"
+
+namespace cio {
+
+using namespace model;
+
+namespace {
+
+std::string hex(llvm::ArrayRef<uint8_t> bytes) {
+  static const char *digits = "0123456789abcdef";
+  std::string out;
+  for (uint8_t b : bytes) {
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
+
+std::string sha256(llvm::StringRef data) { return hex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(data))); }
+
+/// `art15.5.a` sorts after `art15.4` and `art2` before `art10`.
+std::vector<std::string> articleKey(const std::string &ref) {
+  std::vector<std::string> key;
+  std::string rest = ref.substr(3);
+  size_t pos = 0;
+  while (pos <= rest.size()) {
+    size_t dot = rest.find('.', pos);
+    if (dot == std::string::npos) dot = rest.size();
+    std::string part = rest.substr(pos, dot - pos);
+    if (!part.empty() && std::isdigit(static_cast<unsigned char>(part[0])))
+      part = std::string(8 - std::min<size_t>(8, part.size()), '0') + part;
+    key.push_back(part);
+    pos = dot + 1;
+  }
+  return key;
+}
+
+std::string money(int64_t cents) {
+  bool negative = cents < 0;
+  uint64_t c = negative ? -static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);
+  std::string whole = std::to_string(c / 100), grouped;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i && (whole.size() - i) % 3 == 0) grouped += '.';
+    grouped += whole[i];
+  }
+  char frac[4];
+  std::snprintf(frac, sizeof frac, "%02u", static_cast<unsigned>(c % 100));
+  return std::string("EUR ") + (negative ? "-" : "") + grouped + "," + frac;
+}
+
+class ReportBuilder {
+ public:
+  ReportBuilder(const Model &m, const Evaluation &ev, const std::vector<Diagnostic> &diags,
+                const llvm::SourceMgr &sources, Report &r)
+      : model_(m), schema_(m.schema), evaluation_(ev), diags_(diags), sources_(sources), report_(r) {}
+
+  void build(const std::vector<LoadedFile> &files) {
+    report_.referenceDate = formatDate(model_.referenceDate);
+    for (KindId k = 0; k < schema_.kinds.size(); ++k)
+      if (schema_.kinds[k].annotation("uitzondering")) report_.waiverKind = schema_.kinds[k].name;
+    libraries();
+    inputs(files);
+    summary();
+    articles();
+    deviations();
+    relations();
+    overviews();
+    findings();
+  }
+
+ private:
+  std::string show(const Value &v) const {
+    if (v.list) {
+      std::string out = "[";
+      for (const Value &item : v.items) out += (out.size() > 1 ? ", " : "") + show(item);
+      return out + "]";
+    }
+    switch (v.type) {
+      case BaseType::Text:
+      case BaseType::Article:
+      case BaseType::Enum:
+        return v.text;
+      case BaseType::Number: {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v.number);
+        return buf;
+      }
+      case BaseType::Money:
+        return money(v.cents);
+      case BaseType::Date:
+        return formatDate(v.date);
+      case BaseType::Duration:
+        return std::to_string(v.months) + " maanden " + std::to_string(v.days) + " dagen";
+      case BaseType::Period:
+        return formatDate(v.date) + ".." + formatDate(v.until);
+      case BaseType::Bool:
+        return v.flag ? "ja" : "nee";
+      case BaseType::Kind:
+        return v.ref == kNone ? "?" : model_.entities[v.ref].path;
+    }
+    return "";
+  }
+
+  Report::Fields fieldsOf(const Entity &e, const std::set<std::string> &skip = {}) const {
+    Report::Fields out;
+    for (const FieldValue &f : e.fields)
+      if (f.field && !skip.count(f.field->name)) out.push_back({f.field->name, show(f.value)});
+    return out;
+  }
+
+  bool kindHas(KindId k, const char *annotation) const {
+    for (; k != kNone; k = schema_.kinds[k].base)
+      if (schema_.kinds[k].annotation(annotation)) return true;
+    return false;
+  }
+
+  void libraries() {
+    for (const Library &l : schema_.libraries)
+      report_.libraries.push_back({l.name, l.title, l.identifier, l.link, l.inForce ? formatDate(*l.inForce) : "",
+                                   l.ended ? formatDate(*l.ended) : "", l.successor});
+  }
+
+  void inputs(const std::vector<LoadedFile> &files) {
+    std::vector<Report::Input> list;
+    for (const LoadedFile &f : files) {
+      llvm::StringRef text = sources_.getMemoryBuffer(f.ast.buffer)->getBuffer();
+      list.push_back({f.ast.path, sha256(text), f.isLibrary});
+    }
+    std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.path < b.path; });
+    std::string all;
+    for (const Report::Input &i : list) all += i.path + '\0' + i.sha256 + '\n';
+    report_.inputs = std::move(list);
+    report_.inputsSha256 = sha256(all);
+  }
+
+  void summary() {
+    Report::Summary &s = report_.summary;
+    for (const Diagnostic &d : diags_) {
+      if (!d.suppressedBy.empty())
+        ++s.suppressed;
+      else if (d.severity == Severity::Error)
+        ++s.errors;
+      else if (d.severity == Severity::Warning)
+        ++s.warnings;
+      else if (!d.article.empty())
+        ++s.advice;
+    }
+    s.notEvaluated = evaluation_.notEvaluated.size();
+    s.entities = model_.entities.size();
+  }
+
+  Report::Status normStatus(const ast::NormDecl *norm) const {
+    if (std::find(evaluation_.notEvaluated.begin(), evaluation_.notEvaluated.end(), norm) !=
+        evaluation_.notEvaluated.end())
+      return Report::Status::NotEvaluated;
+    Report::Status s = Report::Status::Complies;
+    for (const Evaluation::Outcome &o : evaluation_.outcomes) {
+      if (o.norm != norm) continue;
+      if (o.result == Evaluation::Outcome::Result::Violated) return Report::Status::Violation;
+      if (o.result == Evaluation::Outcome::Result::Suppressed) s = Report::Status::Deviation;
+    }
+    return s;
+  }
+
+  /// One row per whole article; its status is the worst of its norms'.
+  void articles() {
+    normList_ = evaluation_.evaluated;
+    normList_.insert(normList_.end(), evaluation_.notEvaluated.begin(), evaluation_.notEvaluated.end());
+    std::sort(normList_.begin(), normList_.end(),
+              [](const ast::NormDecl *a, const ast::NormDecl *b) { return a->name.text < b->name.text; });
+    std::vector<std::string> refs;
+    for (const auto &[ref, a] : schema_.articles)
+      if (ref.find('.') == std::string::npos) refs.push_back(ref);
+    std::sort(refs.begin(), refs.end(),
+              [](const std::string &a, const std::string &b) { return articleKey(a) < articleKey(b); });
+    for (const std::string &ref : refs) {
+      const Article &a = schema_.articles.at(ref);
+      Report::ArticleRow row{ref, a.text, "", Report::Status::NoNorm, {}};
+      for (const Library &l : schema_.libraries)
+        if (l.name == a.library) row.link = articleLink(l, ref);
+      bool violation = false, notEvaluated = false, deviation = false;
+      for (const ast::NormDecl *n : normList_) {
+        if (!n->article || !articleCovers(ref, n->article->text)) continue;
+        Report::Status s = normStatus(n);
+        row.norms.push_back({n->name.text, n->article->text, s});
+        violation |= s == Report::Status::Violation;
+        notEvaluated |= s == Report::Status::NotEvaluated;
+        deviation |= s == Report::Status::Deviation;
+      }
+      std::sort(row.norms.begin(), row.norms.end(),
+                [](const auto &x, const auto &y) { return std::tie(x.article, x.norm) < std::tie(y.article, y.norm); });
+      if (!row.norms.empty())
+        row.status = violation      ? Report::Status::Violation
+                     : notEvaluated ? Report::Status::NotEvaluated
+                     : deviation    ? Report::Status::Deviation
+                                    : Report::Status::Complies;
+      report_.articles.push_back(std::move(row));
+    }
+  }
+
+  void deviations() {
+    std::set<std::pair<unsigned, uint32_t>> unused;
+    for (const Diagnostic &d : diags_)
+      if (d.code == diagKindInfo(DiagId::deviation_unused).name) unused.insert({d.range.buffer, d.range.begin});
+    for (KindId k = 0; k < schema_.kinds.size(); ++k) {
+      const AnnotationInfo *waiver = schema_.kinds[k].annotation("uitzondering");
+      if (!waiver) continue;
+      auto arg = [&](const char *key) {
+        auto it = waiver->args.find(key);
+        return it == waiver->args.end() ? std::string() : it->second;
+      };
+      for (EntityId id = 0; id < model_.entities.size(); ++id) {
+        const Entity &e = model_.entities[id];
+        if (e.kind == kNone || !schema_.isA(e.kind, k)) continue;
+        Report::Deviation d;
+        d.name = e.name.empty() ? e.path : e.name;
+        Location loc = locate(sources_, e.nameRange);
+        d.file = loc.file;
+        d.line = loc.line;
+        if (const FieldValue *f = e.field(arg("van"))) d.article = show(f->value);
+        if (const FieldValue *f = e.field(arg("betreft"))) d.concerns = show(f->value);
+        if (const FieldValue *f = e.field(arg("geldig_tot"))) {
+          d.validUntil = show(f->value);
+          d.hasEnd = true;
+          d.daysLeft = static_cast<long>(f->value.date) - static_cast<long>(model_.referenceDate);
+          if (f->value.date < model_.referenceDate) d.state = Report::Deviation::State::Expired;
+        }
+        if (d.state == Report::Deviation::State::Active && unused.count({e.nameRange.buffer, e.nameRange.begin}))
+          d.state = Report::Deviation::State::Unused;
+        d.fields = fieldsOf(e, {arg("van"), arg("betreft"), arg("geldig_tot")});
+        report_.deviations.push_back(std::move(d));
+      }
+    }
+  }
+
+  void relations() {
+    for (EntityId id = 0; id < model_.entities.size(); ++id) {
+      const Entity &e = model_.entities[id];
+      if (e.kind == kNone) continue;
+      const AnnotationInfo *rel = nullptr;
+      for (KindId k = e.kind; k != kNone && !rel; k = schema_.kinds[k].base)
+        rel = schema_.kinds[k].annotation("relatie");
+      if (!rel || rel->positional.size() != 2) continue;
+      Report::Relation r{schema_.kinds[e.kind].name, e.path, "", "", {}};
+      if (const FieldValue *f = e.field(rel->positional[0])) r.from = show(f->value);
+      if (const FieldValue *f = e.field(rel->positional[1])) r.to = show(f->value);
+      r.fields = fieldsOf(e, {rel->positional[0], rel->positional[1]});
+      report_.relations.push_back(std::move(r));
+    }
+  }
+
+  /// For each kind annotated @overzicht: its entities that a norm applied to,
+  /// with the outcome of every such norm.
+  void overviews() {
+    for (KindId k = 0; k < schema_.kinds.size(); ++k) {
+      if (!schema_.kinds[k].annotation("overzicht")) continue;
+      Report::Overview ov;
+      ov.kind = schema_.kinds[k].name;
+      ov.description = schema_.kinds[k].doc;
+      std::vector<const ast::NormDecl *> columns;
+      std::map<EntityId, std::map<const ast::NormDecl *, Report::Status>> cells;
+      for (const Evaluation::Outcome &o : evaluation_.outcomes) {
+        if (o.entity == kNone || model_.entities[o.entity].kind == kNone ||
+            !schema_.isA(model_.entities[o.entity].kind, k))
+          continue;
+        if (std::find(columns.begin(), columns.end(), o.norm) == columns.end()) columns.push_back(o.norm);
+        Report::Status s = o.result == Evaluation::Outcome::Result::Violated     ? Report::Status::Violation
+                           : o.result == Evaluation::Outcome::Result::Suppressed ? Report::Status::Deviation
+                                                                                 : Report::Status::Complies;
+        auto [it, fresh] = cells[o.entity].emplace(o.norm, s);
+        if (!fresh)
+          it->second = std::max(it->second, s, [](Report::Status a, Report::Status b) {
+            auto rank = [](Report::Status x) {
+              return x == Report::Status::Violation ? 2 : x == Report::Status::Deviation ? 1 : 0;
+            };
+            return rank(a) < rank(b);
+          });
+      }
+      std::sort(columns.begin(), columns.end(), [](const ast::NormDecl *a, const ast::NormDecl *b) {
+        return std::tie(a->article->text, a->name.text) < std::tie(b->article->text, b->name.text);
+      });
+      for (const ast::NormDecl *n : columns)
+        ov.columns.push_back({n->name.text, n->article->text, Report::Status::NoNorm});
+      for (const auto &[entity, byNorm] : cells) {
+        const Entity &e = model_.entities[entity];
+        Report::Overview::Row row{e.path, e.title, {}, fieldsOf(e)};
+        for (const ast::NormDecl *n : columns) {
+          auto it = byNorm.find(n);
+          row.cells.push_back(it == byNorm.end() ? Report::Status::NotApplicable : it->second);
+        }
+        ov.rows.push_back(std::move(row));
+      }
+      if (!ov.rows.empty()) report_.overviews.push_back(std::move(ov));
+    }
+  }
+
+  void findings() {
+    for (const Diagnostic &d : diags_) {
+      Report::Finding f;
+      f.severity = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+      f.code = d.code;
+      f.article = d.article;
+      f.message = d.message;
+      f.suppressedBy = d.suppressedBy;
+      if (d.range.valid()) {
+        Location loc = locate(sources_, d.range);
+        f.file = loc.file;
+        f.line = loc.line;
+        f.column = loc.column;
+      }
+      if (!d.article.empty())
+        if (auto a = schema_.articles.find(d.article); a != schema_.articles.end())
+          for (const Library &l : schema_.libraries)
+            if (l.name == a->second.library) f.link = articleLink(l, d.article);
+      report_.findings.push_back(std::move(f));
+    }
+  }
+
+  const Model &model_;
+  const Schema &schema_;
+  const Evaluation &evaluation_;
+  const std::vector<Diagnostic> &diags_;
+  const llvm::SourceMgr &sources_;
+  Report &report_;
+  std::vector<const ast::NormDecl *> normList_;
+};
+
+}  // namespace
+
+Report buildReport(const Model &model, const std::vector<LoadedFile> &files, const Evaluation &evaluation,
+                   const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
+                   const std::string &toolVersion) {
+  Report r;
+  r.toolVersion = toolVersion;
+  ReportBuilder(model, evaluation, diags, sources, r).build(files);
+  return r;
+}
+
+std::string statusWord(Report::Status s, const Report &report, const DiagnosticEngine &labels) {
+  switch (s) {
+    case Report::Status::Complies:
+      return labels.text(DiagId::status_complies);
+    case Report::Status::Deviation:
+      return report.waiverKind.empty() ? labels.text(DiagId::status_suppressed) : report.waiverKind;
+    case Report::Status::Violation:
+      return labels.text(DiagId::status_violation);
+    case Report::Status::NotEvaluated:
+      return labels.text(DiagId::status_not_evaluated);
+    case Report::Status::NoNorm:
+      return labels.text(DiagId::status_no_norm);
+    case Report::Status::NotApplicable:
+      return labels.text(DiagId::status_not_applicable);
+  }
+  return "";
+}
+
+std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels) {
+  switch (s) {
+    case Report::Deviation::State::Active:
+      return labels.text(DiagId::state_active);
+    case Report::Deviation::State::Expired:
+      return labels.text(DiagId::state_expired);
+    case Report::Deviation::State::Unused:
+      return labels.text(DiagId::state_unused);
+  }
+  return "";
+}
+
+}  // namespace cio

@@ -1,0 +1,137 @@
+// The report as JSON (`cioc report -o x.json`): the same content as the HTML,
+// keys sorted, for tools and for the golden tests. Status values are stable
+// English identifiers; the words a reader sees are in the HTML and Markdown.
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "report/Report.h"
+
+namespace cio {
+
+namespace {
+
+const char *statusId(Report::Status s) {
+  switch (s) {
+    case Report::Status::Complies:
+      return "complies";
+    case Report::Status::Deviation:
+      return "deviation";
+    case Report::Status::Violation:
+      return "violation";
+    case Report::Status::NotEvaluated:
+      return "not_evaluated";
+    case Report::Status::NoNorm:
+      return "no_norm";
+    case Report::Status::NotApplicable:
+      return "not_applicable";
+  }
+  return "";
+}
+
+const char *stateId(Report::Deviation::State s) {
+  switch (s) {
+    case Report::Deviation::State::Active:
+      return "active";
+    case Report::Deviation::State::Expired:
+      return "expired";
+    case Report::Deviation::State::Unused:
+      return "unused";
+  }
+  return "";
+}
+
+llvm::json::Object fields(const Report::Fields &fs) {
+  llvm::json::Object o;
+  for (const auto &[name, value] : fs) o[name] = value;
+  return o;
+}
+
+}  // namespace
+
+void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEngine &) {
+  llvm::json::Array libraries, inputs, articles, deviations, relations, overviews, findings;
+  for (const Report::Library &l : r.libraries)
+    libraries.push_back(llvm::json::Object{{"name", l.name},
+                                           {"title", l.title},
+                                           {"identifier", l.identifier},
+                                           {"link", l.link},
+                                           {"in_force", l.inForce},
+                                           {"ended", l.ended},
+                                           {"successor", l.successor}});
+  for (const Report::Input &i : r.inputs)
+    inputs.push_back(llvm::json::Object{{"path", i.path}, {"sha256", i.sha256}, {"library", i.library}});
+  for (const Report::ArticleRow &a : r.articles) {
+    llvm::json::Array norms;
+    for (const Report::NormStatus &n : a.norms)
+      norms.push_back(llvm::json::Object{{"norm", n.norm}, {"article", n.article}, {"status", statusId(n.status)}});
+    articles.push_back(llvm::json::Object{{"article", a.ref},
+                                          {"text", a.text},
+                                          {"link", a.link},
+                                          {"status", statusId(a.status)},
+                                          {"norms", std::move(norms)}});
+  }
+  for (const Report::Deviation &d : r.deviations) {
+    llvm::json::Object o{{"name", d.name},
+                         {"file", d.file},
+                         {"line", d.line},
+                         {"article", d.article},
+                         {"concerns", d.concerns},
+                         {"state", stateId(d.state)},
+                         {"fields", fields(d.fields)}};
+    if (d.hasEnd) {
+      o["valid_until"] = d.validUntil;
+      o["days_left"] = static_cast<int64_t>(d.daysLeft);
+    }
+    deviations.push_back(std::move(o));
+  }
+  for (const Report::Relation &rel : r.relations)
+    relations.push_back(llvm::json::Object{
+        {"kind", rel.kind}, {"name", rel.name}, {"from", rel.from}, {"to", rel.to}, {"fields", fields(rel.fields)}});
+  for (const Report::Overview &ov : r.overviews) {
+    llvm::json::Array columns, rows;
+    for (const Report::NormStatus &c : ov.columns)
+      columns.push_back(llvm::json::Object{{"norm", c.norm}, {"article", c.article}});
+    for (const Report::Overview::Row &row : ov.rows) {
+      llvm::json::Object cells;
+      for (size_t i = 0; i < row.cells.size(); ++i) cells[ov.columns[i].norm] = statusId(row.cells[i]);
+      rows.push_back(llvm::json::Object{
+          {"entity", row.entity}, {"title", row.title}, {"norms", std::move(cells)}, {"fields", fields(row.fields)}});
+    }
+    overviews.push_back(llvm::json::Object{{"kind", ov.kind},
+                                           {"description", ov.description},
+                                           {"columns", std::move(columns)},
+                                           {"rows", std::move(rows)}});
+  }
+  for (const Report::Finding &f : r.findings) {
+    llvm::json::Object o{{"severity", f.severity}, {"code", f.code}, {"message", f.message},
+                         {"file", f.file},         {"line", f.line}, {"column", f.column}};
+    if (!f.article.empty()) {
+      o["article"] = f.article;
+      o["link"] = f.link;
+    }
+    if (!f.suppressedBy.empty()) o["suppressed_by"] = f.suppressedBy;
+    findings.push_back(std::move(o));
+  }
+  const Report::Summary &s = r.summary;
+  llvm::json::Object root{
+      {"version", 1},
+      {"tool_version", r.toolVersion},
+      {"reference_date", r.referenceDate},
+      {"libraries", std::move(libraries)},
+      {"inputs", std::move(inputs)},
+      {"inputs_sha256", r.inputsSha256},
+      {"summary", llvm::json::Object{{"errors", s.errors},
+                                     {"warnings", s.warnings},
+                                     {"suppressed", s.suppressed},
+                                     {"advice", s.advice},
+                                     {"norms_not_evaluated", s.notEvaluated},
+                                     {"entities", s.entities}}},
+      {"articles", std::move(articles)},
+      {"deviations", std::move(deviations)},
+      {"relations", std::move(relations)},
+      {"overviews", std::move(overviews)},
+      {"findings", std::move(findings)},
+  };
+  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << '\n';
+}
+
+}  // namespace cio
