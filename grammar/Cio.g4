@@ -119,7 +119,8 @@ UNTERMINATED_STRING : '"' ( '\\' . | ~["\\\r\n] )* ;
 DOC_COMMENT : '///' ~[\r\n]* -> channel(2) ;
 LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+// Only text without `*/`: else this longer match would swallow every later comment.
+UNTERMINATED_COMMENT : '/*' ( ~[*] | '*'+ ~[*/] )* '*'* EOF ;
 WS : [ \t\r\n\u000C\uFEFF]+ -> channel(HIDDEN) ;
 
 ERROR_CHAR : . ;

@@ -62,6 +62,16 @@ struct ReportOptions {
 /// compiler errors, 2 on usage or I/O errors.
 int runReport(const ReportOptions &options);
 
+struct FmtOptions {
+  std::vector<std::string> paths;
+  bool check = false;  // list the files that would change, change nothing
+  std::string lang = "nl";
+};
+
+/// `cioc fmt`: 0 done (or, with check, nothing to change), 1 with check when a
+/// file would change, 2 when a file was refused or could not be read or written.
+int runFmt(const FmtOptions &options);
+
 /// Today's date on this machine, the default reference date.
 model::Date today();
 

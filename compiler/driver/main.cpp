@@ -12,6 +12,10 @@ namespace cl = llvm::cl;
 static cl::SubCommand CheckCmd("check", "Toets .cio-bestanden aan het schema en de normen");
 static cl::SubCommand ExplainCmd("explain", "Leg een norm of artikel uit: tekst, toelichting, normen, voorbeeld");
 static cl::SubCommand GraphCmd("graph", "Teken het organogram (DOT, of SVG/PNG via Graphviz)");
+static cl::SubCommand FmtCmd("fmt", "Zet .cio-bestanden in de vaste opmaak (of toets dat met --check)");
+static cl::list<std::string> FmtPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(FmtCmd));
+static cl::opt<bool> FmtCheck("check", cl::desc("Verander niets; noem de bestanden die zouden veranderen"),
+                              cl::sub(FmtCmd));
 static cl::SubCommand ReportCmd("report", "Schrijf het nalevingsrapport (HTML, Markdown of JSON)");
 static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd), cl::sub(GraphCmd),
                                         cl::sub(ReportCmd));
@@ -32,7 +36,7 @@ static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text, jso
                                    cl::sub(CheckCmd));
 static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
-                                 cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd));
+                                 cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
                                    cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
@@ -56,6 +60,13 @@ int main(int argc, char **argv) {
   if (Lang != "nl" && Lang != "en") {
     llvm::errs() << "cioc: onbekende taal '" << Lang << "' (nl of en)\n";
     return 2;
+  }
+  if (FmtCmd) {
+    cio::FmtOptions opt;
+    opt.paths.assign(FmtPaths.begin(), FmtPaths.end());
+    opt.check = FmtCheck;
+    opt.lang = Lang;
+    return cio::runFmt(opt);
   }
   if (ReportCmd) {
     cio::ReportOptions opt;

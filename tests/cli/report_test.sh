@@ -15,6 +15,9 @@ normalise() {  # normalise IN OUT: the stdlib's path and every hash made machine
   python3 - "$1" "$2" "$stdlib" <<'PY'
 import json, re, sys
 doc = json.load(open(sys.argv[1]))
+for f in doc["findings"]:  # positions inside the stdlib move whenever it is edited
+    if f["file"].startswith(sys.argv[3]):
+        f["line"] = f["column"] = 0
 text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False)
 text = text.replace(sys.argv[3], "<stdlib>")
 text = re.sub(r'"([0-9a-f]{64})"', '"<sha256>"', text)

@@ -19,6 +19,8 @@ const std::map<std::string, std::string> kCoveredElsewhere = {
     {"invalid_reference_date", "tests/cli/cli_test.sh: invalid reference date"},
     {"too_many_diagnostics", "tests/cli/cli_test.sh: --max-meldingen"},
     {"explain_unknown", "tests/cli/explain_test.sh: unknown name"},
+    {"fmt_refused", "tests/cli/fmt_test.sh: a file with a syntax error"},
+    {"fmt_would_change_tokens", "not provokable: the formatter only moves whitespace (FormatTest checks every .cio file)"},
     {"report_unknown_format", "tests/cli/report_test.sh: unknown format"},
     {"graph_unknown_focus", "tests/cli/graph_test.sh: unknown focus"},
     {"graph_unknown_format", "tests/cli/graph_test.sh: unknown output format"},

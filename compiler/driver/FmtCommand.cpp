@@ -1,0 +1,85 @@
+// `cioc fmt`: rewrites .cio files in the canonical layout (format/Formatter.h),
+// atomically; `--check` only lists the files that would change (exit 1). A
+// file that does not parse is refused with its diagnostics (exit 2), and so is
+// one whose formatted tokens would differ from the original: formatting never
+// loses or changes content.
+#include <algorithm>
+
+#include "diagnostics/Render.h"
+#include "driver/Commands.h"
+#include "driver/Output.h"
+#include "format/Formatter.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "syntax/Parse.h"
+
+namespace cio {
+
+int runFmt(const FmtOptions &opt) {
+  Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
+  DiagnosticEngine diags(lang);
+  llvm::SourceMgr sources;
+  std::vector<std::string> files;
+  bool ioError = false;
+  std::vector<std::string> paths = opt.paths;
+  if (paths.empty()) paths.push_back(".");
+  for (const std::string &p : paths) {
+    if (!llvm::sys::fs::is_directory(p)) {
+      files.push_back(p);
+      continue;
+    }
+    std::error_code ec;
+    for (llvm::sys::fs::recursive_directory_iterator it(p, ec), end; it != end && !ec; it.increment(ec))
+      if (llvm::sys::path::extension(it->path()) == ".cio" && it->type() != llvm::sys::fs::file_type::directory_file)
+        files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+
+  size_t changed = 0;
+  for (const std::string &path : files) {
+    auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+    if (!buf) {
+      diags.report(DiagId::file_unreadable, {}, {path + ": " + buf.getError().message()});
+      ioError = true;
+      continue;
+    }
+    std::string text = (*buf)->getBuffer().str();
+    unsigned id = sources.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(text, path), llvm::SMLoc());
+    size_t before = diags.errorCount();
+    parseFile(text, id, diags);
+    if (diags.errorCount() > before) {
+      diags.report(DiagId::fmt_refused, {id, 0, 0}, {path});
+      ioError = true;
+      continue;
+    }
+    std::string formatted = formatSource(text);
+    if (significantTokens(formatted) != significantTokens(text)) {
+      diags.report(DiagId::fmt_would_change_tokens, {id, 0, 0}, {path});
+      ioError = true;
+      continue;
+    }
+    if (formatted == text) continue;
+    ++changed;
+    if (opt.check) {
+      llvm::outs() << path << '\n';
+      continue;
+    }
+    std::string error;
+    if (!writeFileAtomically(path, formatted, error)) {
+      diags.report(DiagId::output_unwritable, {}, {path, error});
+      ioError = true;
+    }
+  }
+  std::vector<Diagnostic> &all = diags.diagnostics();
+  if (!all.empty()) {
+    sortDiagnostics(all, sources);
+    renderText(llvm::errs(), all, sources, lang, false);
+  }
+  if (ioError) return 2;
+  return opt.check && changed ? 1 : 0;
+}
+
+}  // namespace cio
