@@ -13,13 +13,6 @@
 
 namespace cio {
 
-model::Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return *model::makeDate(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
 /// The rules the machine formats describe: every norm (with its article's
 /// text and official link), then each compiler diagnostic that occurs.
 static std::vector<RuleInfo> ruleCatalog(const CompiledNorms &norms, const model::Schema &schema,

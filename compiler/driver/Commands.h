@@ -72,7 +72,4 @@ struct FmtOptions {
 /// file would change, 2 when a file was refused or could not be read or written.
 int runFmt(const FmtOptions &options);
 
-/// Today's date on this machine, the default reference date.
-model::Date today();
-
 }  // namespace cio

@@ -9,6 +9,7 @@
 
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
+#include "driver/Pipeline.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
 #include "norms/NormChecker.h"

@@ -1,11 +1,19 @@
 #include "driver/Pipeline.h"
 
-#include "driver/Commands.h"
+#include <ctime>
+
 #include "norms/Evaluator.h"
 #include "norms/NormChecker.h"
 #include "sema/Sema.h"
 
 namespace cio {
+
+model::Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *model::makeDate(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
 
 void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   model::Date refDate = today();
@@ -19,8 +27,9 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   }
   p.workspace = std::make_unique<Workspace>(p.sources, p.diags, opt.stdlibDir);
   std::vector<std::string> paths = opt.paths;
-  if (paths.empty()) paths.push_back(".");
+  if (paths.empty() && opt.buffers.empty()) paths.push_back(".");
   for (const std::string &path : paths) p.workspace->addPath(path);
+  for (const auto &[name, text] : opt.buffers) p.workspace->addBuffer(name, text);
   if (p.usageError) return;
   p.workspace->load();
   p.model = analyze(*p.workspace, refDate, p.diags);

@@ -20,6 +20,7 @@ struct PipelineOptions {
   std::string referenceDate;       // empty: today
   std::string stdlibDir;
   bool recordOutcomes = false;  // for reports: every evaluated binding, not only the violations
+  std::vector<std::pair<std::string, std::string>> buffers;  // in-memory files (name, text): the editor's
 };
 
 struct Pipeline {
@@ -28,7 +29,7 @@ struct Pipeline {
   std::unique_ptr<Workspace> workspace;
   model::Model model;
   CompiledNorms norms;
-  Evaluation evaluation;  // outcomes only when PipelineOptions::recordOutcomes
+  Evaluation evaluation;    // outcomes only when PipelineOptions::recordOutcomes
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
 
   explicit Pipeline(Language lang) : diags(lang) {}
@@ -36,6 +37,9 @@ struct Pipeline {
   /// errors (or warnings with `werror`), else 0.
   int exitStatus(bool werror) const;
 };
+
+/// Today's date on this machine, the default reference date.
+model::Date today();
 
 /// Runs every stage; the diagnostics are collected, not yet sorted or printed.
 void runPipeline(Pipeline &p, const PipelineOptions &options);

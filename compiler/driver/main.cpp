@@ -6,12 +6,14 @@
 #include "emit/GraphvizRender.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
+#include "lsp/LanguageServer.h"
 
 namespace cl = llvm::cl;
 
 static cl::SubCommand CheckCmd("check", "Toets .cio-bestanden aan het schema en de normen");
 static cl::SubCommand ExplainCmd("explain", "Leg een norm of artikel uit: tekst, toelichting, normen, voorbeeld");
 static cl::SubCommand GraphCmd("graph", "Teken het organogram (DOT, of SVG/PNG via Graphviz)");
+static cl::SubCommand LspCmd("lsp", "Taalserver (Language Server Protocol) op stdin en stdout");
 static cl::SubCommand FmtCmd("fmt", "Zet .cio-bestanden in de vaste opmaak (of toets dat met --check)");
 static cl::list<std::string> FmtPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(FmtCmd));
 static cl::opt<bool> FmtCheck("check", cl::desc("Verander niets; noem de bestanden die zouden veranderen"),
@@ -38,7 +40,8 @@ static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fout
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
                                  cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
-                                   cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd));
+                                   cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd),
+                                   cl::sub(LspCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
                                         cl::init(1000), cl::sub(CheckCmd));
 static cl::opt<bool> Verify("verify", cl::desc("Vergelijk met de expect-commentaren (voor tests)"), cl::Hidden,
@@ -61,6 +64,7 @@ int main(int argc, char **argv) {
     llvm::errs() << "cioc: onbekende taal '" << Lang << "' (nl of en)\n";
     return 2;
   }
+  if (LspCmd) return cio::runLsp(stdlibDir());
   if (FmtCmd) {
     cio::FmtOptions opt;
     opt.paths.assign(FmtPaths.begin(), FmtPaths.end());

@@ -1,0 +1,491 @@
+#include "lsp/LanguageServer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+
+#include "diagnostics/Render.h"
+#include "driver/Pipeline.h"
+#include "format/Formatter.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "syntax/Parse.h"
+
+namespace cio {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+std::string pathToUri(const std::string &path) {
+  std::string out = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string uriToPath(const std::string &uri) {
+  std::string s = uri.rfind("file://", 0) == 0 ? uri.substr(7) : uri;
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::strtol(s.substr(i + 1, 2).c_str(), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+namespace {
+
+/// LSP positions count UTF-16 code units; cioc works in bytes.
+struct PositionMap {
+  std::string_view text;
+
+  Object position(size_t offset) const {
+    offset = std::min(offset, text.size());
+    size_t line = 0, lineStart = 0;
+    for (size_t i = 0; i < offset; ++i)
+      if (text[i] == '\n') {
+        ++line;
+        lineStart = i + 1;
+      }
+    size_t units = 0;
+    for (size_t i = lineStart; i < offset;) {
+      unsigned char c = text[i];
+      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      units += len == 4 ? 2 : 1;
+      i += len;
+    }
+    return Object{{"line", static_cast<int64_t>(line)}, {"character", static_cast<int64_t>(units)}};
+  }
+
+  size_t offset(const Object *pos) const {
+    if (!pos) return 0;
+    int64_t line = pos->getInteger("line").value_or(0), character = pos->getInteger("character").value_or(0);
+    size_t i = 0;
+    for (int64_t l = 0; l < line && i < text.size(); ++i)
+      if (text[i] == '\n') ++l;
+    for (int64_t units = 0; units < character && i < text.size() && text[i] != '\n';) {
+      unsigned char c = text[i];
+      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      units += len == 4 ? 2 : 1;
+      i += len;
+    }
+    return std::min(i, text.size());
+  }
+
+  Object range(size_t begin, size_t end) const {
+    return Object{{"start", position(begin)}, {"end", position(std::max(begin, end))}};
+  }
+};
+
+/// The workspace's `.cio` files under `root`, sorted.
+std::vector<std::string> filesUnder(const std::string &root) {
+  std::vector<std::string> files;
+  if (root.empty()) return files;
+  std::error_code ec;
+  for (llvm::sys::fs::recursive_directory_iterator it(root, ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::sys::path::extension(it->path()) == ".cio" && it->type() != llvm::sys::fs::file_type::directory_file)
+      files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+int severityOf(const Diagnostic &d) {
+  if (!d.suppressedBy.empty()) return 4;  // hint
+  switch (d.severity) {
+    case Severity::Error:
+      return 1;
+    case Severity::Warning:
+      return 2;
+    case Severity::Note:
+      return 3;
+  }
+  return 3;
+}
+
+const model::Library *libraryOf(const model::Schema &schema, const std::string &article) {
+  auto a = schema.articles.find(article);
+  if (a == schema.articles.end()) return nullptr;
+  for (const model::Library &l : schema.libraries)
+    if (l.name == a->second.library) return &l;
+  return nullptr;
+}
+
+}  // namespace
+
+LanguageServer::LanguageServer(std::string stdlibDir) : stdlibDir_(std::move(stdlibDir)) {}
+LanguageServer::~LanguageServer() = default;
+
+std::string LanguageServer::textOf(const std::string &uri) const {
+  if (auto it = open_.find(uri); it != open_.end()) return it->second;
+  auto buf = llvm::MemoryBuffer::getFile(uriToPath(uri), /*IsText=*/false);
+  return buf ? (*buf)->getBuffer().str() : "";
+}
+
+std::vector<Value> LanguageServer::handle(const Value &message) {
+  std::vector<Value> out, notifications;
+  const Object *msg = message.getAsObject();
+  if (!msg) return out;
+  std::string method = msg->getString("method").value_or("").str();
+  const Value *id = msg->get("id");
+  if (method.empty()) return out;  // a response to us: we send no requests
+  bool isRequest = id != nullptr;
+  Value result = dispatch(method, msg->getObject("params"), isRequest, notifications);
+  if (id) {
+    if (const Object *err = result.getAsObject(); err && err->get("__error"))
+      out.push_back(Object{{"jsonrpc", "2.0"},
+                           {"id", *id},
+                           {"error", Object{{"code", -32601}, {"message", "unknown method: " + method}}}});
+    else
+      out.push_back(Object{{"jsonrpc", "2.0"}, {"id", *id}, {"result", std::move(result)}});
+  }
+  for (Value &n : notifications) out.push_back(std::move(n));
+  return out;
+}
+
+Value LanguageServer::dispatch(const std::string &method, const Object *params, bool &isRequest,
+                               std::vector<Value> &notifications) {
+  static const Object empty;
+  const Object &p = params ? *params : empty;
+  if (method == "initialize") {
+    if (auto root = p.getString("rootUri")) rootPath_ = uriToPath(root->str());
+    if (const Array *folders = p.getArray("workspaceFolders"); folders && !folders->empty())
+      if (const Object *f = folders->front().getAsObject())
+        if (auto uri = f->getString("uri")) rootPath_ = uriToPath(uri->str());
+    return Object{
+        {"capabilities", Object{{"textDocumentSync", Object{{"openClose", true}, {"change", 2}, {"save", true}}},
+                                {"hoverProvider", true},
+                                {"definitionProvider", true},
+                                {"referencesProvider", true},
+                                {"documentSymbolProvider", true},
+                                {"documentFormattingProvider", true}}},
+        {"serverInfo", Object{{"name", "cioc"}, {"version", CIOC_VERSION}}}};
+  }
+  if (method == "initialized") {
+    analyze(notifications);
+    return nullptr;
+  }
+  if (method == "shutdown") {
+    shutdown_ = true;
+    return nullptr;
+  }
+  if (method == "exit") {
+    exited_ = true;
+    return nullptr;
+  }
+  const Object *doc = p.getObject("textDocument");
+  std::string uri = doc ? doc->getString("uri").value_or("").str() : "";
+  if (method == "textDocument/didOpen") {
+    open_[uri] = doc->getString("text").value_or("").str();
+    analyze(notifications);
+    return nullptr;
+  }
+  if (method == "textDocument/didChange") {
+    std::string &text = open_[uri];
+    if (const Array *changes = p.getArray("contentChanges"))
+      for (const Value &c : *changes) {
+        const Object *change = c.getAsObject();
+        if (!change) continue;
+        std::string replacement = change->getString("text").value_or("").str();
+        if (const Object *range = change->getObject("range")) {
+          PositionMap map{text};
+          size_t begin = map.offset(range->getObject("start")), end = map.offset(range->getObject("end"));
+          text.replace(begin, std::max(begin, end) - begin, replacement);
+        } else {
+          text = replacement;
+        }
+      }
+    analyze(notifications);
+    return nullptr;
+  }
+  if (method == "textDocument/didSave") return nullptr;
+  if (method == "textDocument/didClose") {
+    open_.erase(uri);
+    analyze(notifications);
+    return nullptr;
+  }
+  if (method == "textDocument/hover") return hover(p);
+  if (method == "textDocument/definition") return definition(p, false);
+  if (method == "textDocument/references") return definition(p, true);
+  if (method == "textDocument/documentSymbol") return documentSymbols(p);
+  if (method == "textDocument/formatting") return formatting(p);
+  if (!isRequest || method.rfind("$/", 0) == 0) return nullptr;  // unknown notifications are ignored
+  return Object{{"__error", true}};
+}
+
+void LanguageServer::analyze(std::vector<Value> &notifications) {
+  PipelineOptions opt;
+  opt.stdlibDir = stdlibDir_;
+  std::vector<std::string> files = filesUnder(rootPath_);
+  for (const auto &[uri, text] : open_) {
+    std::string path = uriToPath(uri);
+    if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string &path : files) opt.buffers.emplace_back(path, textOf(pathToUri(path)));
+  auto p = std::make_unique<Pipeline>(Language::Dutch);
+  runPipeline(*p, opt);
+
+  std::map<std::string, Array> byUri;
+  for (const std::string &path : files) byUri[pathToUri(path)];
+  for (const Diagnostic &d : p->diags.diagnostics()) {
+    if (!d.range.valid()) continue;
+    const llvm::MemoryBuffer *buf = p->sources.getMemoryBuffer(d.range.buffer);
+    std::string uri = pathToUri(buf->getBufferIdentifier().str());
+    auto it = byUri.find(uri);
+    if (it == byUri.end()) continue;  // a library's own diagnostics
+    PositionMap map{buf->getBuffer()};
+    std::string message = d.message;
+    if (!d.suppressedBy.empty()) message += " (onderdrukt door " + d.suppressedBy + ")";
+    if (!d.help.empty()) message += "\n" + d.help;
+    Object out{{"range", map.range(d.range.begin, d.range.end)},
+               {"severity", severityOf(d)},
+               {"code", d.code},
+               {"source", "cioc"},
+               {"message", message}};
+    Array related;
+    for (const DiagnosticNote &n : d.notes) {
+      if (!n.range.valid()) continue;
+      const llvm::MemoryBuffer *nb = p->sources.getMemoryBuffer(n.range.buffer);
+      PositionMap nm{nb->getBuffer()};
+      related.push_back(Object{{"location", Object{{"uri", pathToUri(nb->getBufferIdentifier().str())},
+                                                   {"range", nm.range(n.range.begin, n.range.end)}}},
+                               {"message", n.message}});
+    }
+    if (!d.article.empty()) {
+      if (const model::Library *lib = libraryOf(p->model.schema, d.article))
+        out["codeDescription"] = Object{{"href", articleLink(*lib, d.article)}};
+      auto a = p->model.schema.articles.find(d.article);
+      if (a != p->model.schema.articles.end()) {
+        // The article's text as related information, at the finding itself.
+        related.push_back(Object{{"location", Object{{"uri", uri}, {"range", map.range(d.range.begin, d.range.end)}}},
+                                 {"message", d.article + ": " + a->second.text}});
+      }
+    }
+    if (!related.empty()) out["relatedInformation"] = std::move(related);
+    it->second.push_back(std::move(out));
+  }
+  std::vector<std::string> now;
+  for (auto &[uri, diags] : byUri) {
+    bool had = std::find(published_.begin(), published_.end(), uri) != published_.end();
+    if (diags.empty() && !had) continue;
+    if (!diags.empty()) now.push_back(uri);
+    notifications.push_back(Object{{"jsonrpc", "2.0"},
+                                   {"method", "textDocument/publishDiagnostics"},
+                                   {"params", Object{{"uri", uri}, {"diagnostics", std::move(diags)}}}});
+  }
+  published_ = std::move(now);
+  last_ = std::move(p);
+}
+
+namespace {
+
+/// The buffer of the latest analysis that holds `path`, or 0.
+unsigned bufferOf(const Pipeline &p, const std::string &path) {
+  for (unsigned id = 1; id <= p.sources.getNumBuffers(); ++id)
+    if (p.sources.getMemoryBuffer(id)->getBufferIdentifier() == path) return id;
+  return 0;
+}
+
+bool contains(SourceRange r, unsigned buffer, size_t offset) {
+  return r.buffer == buffer && r.begin <= offset && offset <= std::max(r.end, r.begin + 1);
+}
+
+/// The resolved references to entities in a field's value (one, or a list's items).
+std::vector<const model::Value *> referencesIn(const model::FieldValue &f) {
+  std::vector<const model::Value *> out;
+  auto add = [&](const model::Value &v) {
+    if (v.type == model::BaseType::Kind && v.ref != model::kNone) out.push_back(&v);
+  };
+  if (f.value.list)
+    for (const model::Value &v : f.value.items) add(v);
+  else
+    add(f.value);
+  return out;
+}
+
+/// The entity whose name, or a reference to which, is at the offset.
+model::EntityId entityAt(const model::Model &m, unsigned buffer, size_t offset, bool *onReference = nullptr) {
+  for (model::EntityId id = 0; id < m.entities.size(); ++id) {
+    const model::Entity &e = m.entities[id];
+    if (contains(e.nameRange, buffer, offset)) return id;
+    for (const model::FieldValue &f : e.fields)
+      for (const model::Value *v : referencesIn(f))
+        if (contains(v->range, buffer, offset)) {
+          if (onReference) *onReference = true;
+          return v->ref;
+        }
+  }
+  return model::kNone;
+}
+
+}  // namespace
+
+Value LanguageServer::hover(const Object &params) {
+  if (!last_) return nullptr;
+  const Object *doc = params.getObject("textDocument");
+  std::string path = uriToPath(doc ? doc->getString("uri").value_or("").str() : "");
+  unsigned buffer = bufferOf(*last_, path);
+  if (!buffer) return nullptr;
+  llvm::StringRef text = last_->sources.getMemoryBuffer(buffer)->getBuffer();
+  PositionMap map{text};
+  size_t offset = map.offset(params.getObject("position"));
+  const model::Schema &schema = last_->model.schema;
+  std::string md;
+  auto articleText = [&](const std::string &ref) {
+    auto a = schema.articles.find(ref);
+    if (a == schema.articles.end()) return std::string();
+    std::string out = "**" + ref + "** " + a->second.text;
+    if (const model::Library *lib = libraryOf(schema, ref))
+      out += "\n\n[officiële tekst](" + articleLink(*lib, ref) + ")";
+    return out;
+  };
+  for (const Diagnostic &d : last_->diags.diagnostics())
+    if (!d.article.empty() && contains(d.range, buffer, offset))
+      md += (md.empty() ? "" : "\n\n---\n\n") + ("`" + d.code + "`: " + d.message + "\n\n" + articleText(d.article));
+  // An article reference under the cursor (`art3.1`).
+  size_t begin = offset, end = offset;
+  auto word = [&](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_'; };
+  while (begin > 0 && word(text[begin - 1])) --begin;
+  while (end < text.size() && word(text[end])) ++end;
+  std::string token = text.substr(begin, end - begin).str();
+  while (!token.empty() && token.back() == '.') token.pop_back();
+  if (md.empty() && token.rfind("art", 0) == 0) md = articleText(token);
+  if (md.empty()) {
+    model::EntityId id = entityAt(last_->model, buffer, offset);
+    if (id != model::kNone) {
+      const model::Entity &e = last_->model.entities[id];
+      const model::KindInfo &k = schema.kinds[e.kind];
+      md = "**" + k.name + "** `" + e.path + "`" + (e.title.empty() ? "" : " — " + e.title);
+      if (!e.doc.empty()) md += "\n\n" + e.doc;
+      if (!k.doc.empty()) md += "\n\n*" + k.name + "*: " + k.doc;
+    }
+  }
+  if (md.empty()) return nullptr;
+  return Object{{"contents", Object{{"kind", "markdown"}, {"value", md}}}};
+}
+
+Value LanguageServer::definition(const Object &params, bool references) {
+  if (!last_) return nullptr;
+  const Object *doc = params.getObject("textDocument");
+  std::string path = uriToPath(doc ? doc->getString("uri").value_or("").str() : "");
+  unsigned buffer = bufferOf(*last_, path);
+  if (!buffer) return nullptr;
+  PositionMap map{last_->sources.getMemoryBuffer(buffer)->getBuffer()};
+  size_t offset = map.offset(params.getObject("position"));
+  const model::Model &m = last_->model;
+  model::EntityId target = entityAt(m, buffer, offset);
+  if (target == model::kNone) return references ? Value(Array{}) : Value(nullptr);
+  auto location = [&](SourceRange r) {
+    const llvm::MemoryBuffer *b = last_->sources.getMemoryBuffer(r.buffer);
+    PositionMap bm{b->getBuffer()};
+    return Object{{"uri", pathToUri(b->getBufferIdentifier().str())}, {"range", bm.range(r.begin, r.end)}};
+  };
+  if (!references) return location(m.entities[target].nameRange);
+  Array out;
+  const Object *context = params.getObject("context");
+  if (!context || context->getBoolean("includeDeclaration").value_or(true))
+    out.push_back(location(m.entities[target].nameRange));
+  for (const model::Entity &e : m.entities)
+    for (const model::FieldValue &f : e.fields)
+      for (const model::Value *v : referencesIn(f))
+        if (v->ref == target && v->range.valid()) out.push_back(location(v->range));
+  return out;
+}
+
+Value LanguageServer::documentSymbols(const Object &params) {
+  if (!last_) return Array{};
+  const Object *doc = params.getObject("textDocument");
+  std::string path = uriToPath(doc ? doc->getString("uri").value_or("").str() : "");
+  unsigned buffer = bufferOf(*last_, path);
+  if (!buffer) return Array{};
+  PositionMap map{last_->sources.getMemoryBuffer(buffer)->getBuffer()};
+  const model::Model &m = last_->model;
+  std::function<Value(model::EntityId)> symbol = [&](model::EntityId id) -> Value {
+    const model::Entity &e = m.entities[id];
+    Array children;
+    for (model::EntityId c : e.children)
+      if (m.entities[c].range.buffer == buffer) children.push_back(symbol(c));
+    SourceRange name = e.nameRange.valid() ? e.nameRange : e.kindRange;
+    return Object{{"name", e.name.empty() ? m.schema.kinds[e.kind].name : e.name},
+                  {"detail", m.schema.kinds[e.kind].name + (e.title.empty() ? "" : " — " + e.title)},
+                  {"kind", e.children.empty() ? 19 : 3},  // Object, or Namespace for what contains others
+                  {"range", map.range(e.range.begin, e.range.end)},
+                  {"selectionRange", map.range(name.begin, name.end)},
+                  {"children", std::move(children)}};
+  };
+  Array out;
+  for (model::EntityId id = 0; id < m.entities.size(); ++id)
+    if (m.entities[id].parent == model::kNone && m.entities[id].range.buffer == buffer &&
+        m.entities[id].kind != model::kNone)
+      out.push_back(symbol(id));
+  return out;
+}
+
+Value LanguageServer::formatting(const Object &params) {
+  const Object *doc = params.getObject("textDocument");
+  std::string uri = doc ? doc->getString("uri").value_or("").str() : "";
+  std::string text = textOf(uri);
+  DiagnosticEngine scratch;
+  parseFile(text, 1, scratch);
+  if (scratch.errorCount() > 0) return nullptr;  // a file that does not parse is not formatted
+  std::string formatted = formatSource(text);
+  if (formatted == text) return Array{};
+  PositionMap map{text};
+  return Array{Object{{"range", map.range(0, text.size())}, {"newText", formatted}}};
+}
+
+int runLsp(const std::string &stdlibDir) {
+  LanguageServer server(stdlibDir);
+  std::ios::sync_with_stdio(false);
+  while (!server.exited()) {
+    size_t length = 0;
+    std::string line;
+    bool any = false;
+    while (std::getline(std::cin, line)) {
+      any = true;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) break;
+      if (line.rfind("Content-Length:", 0) == 0) length = std::strtoull(line.c_str() + 15, nullptr, 10);
+    }
+    if (!any || !std::cin) return server.exitCode();
+    if (length > (256u << 20)) return 2;  // no message is that large: not an LSP client
+    std::string body(length, '\0');
+    std::cin.read(body.data(), static_cast<std::streamsize>(length));
+    llvm::Expected<Value> message = llvm::json::parse(body);
+    std::vector<Value> replies;
+    if (!message) {
+      llvm::consumeError(message.takeError());
+      replies.push_back(
+          Object{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", Object{{"code", -32700}, {"message", "parse error"}}}});
+    } else {
+      replies = server.handle(*message);
+    }
+    for (Value &reply : replies) {
+      std::string out;
+      llvm::raw_string_ostream os(out);
+      os << reply;
+      os.flush();
+      std::cout << "Content-Length: " << out.size() << "\r\n\r\n" << out;
+    }
+    std::cout.flush();
+  }
+  return server.exitCode();
+}
+
+}  // namespace cio

@@ -1,0 +1,62 @@
+// `cioc lsp`: a language server over stdio, on llvm::json. The server keeps
+// the open documents; every `.cio` file of the workspace folder forms the
+// workspace (open documents replace their file's content), so references
+// across files resolve. After each change the whole pipeline runs again and
+// every file's diagnostics are published.
+//
+// Supported: initialize/shutdown/exit; didOpen, incremental didChange,
+// didSave, didClose; publishDiagnostics (notes as related information, the
+// article's official text as code description); hover (the finding and its
+// article, or the doc comment of the entity and its kind); go to definition;
+// find references; document symbols (the entity tree); formatting.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "llvm/Support/JSON.h"
+
+namespace cio {
+
+struct Pipeline;
+
+class LanguageServer {
+ public:
+  explicit LanguageServer(std::string stdlibDir);
+  ~LanguageServer();
+
+  /// Handles one message; returns what to send back (the response, if any,
+  /// then notifications such as publishDiagnostics), in order.
+  std::vector<llvm::json::Value> handle(const llvm::json::Value &message);
+
+  bool exited() const { return exited_; }
+  int exitCode() const { return shutdown_ ? 0 : 1; }
+
+ private:
+  llvm::json::Value dispatch(const std::string &method, const llvm::json::Object *params, bool &isRequest,
+                             std::vector<llvm::json::Value> &notifications);
+  void analyze(std::vector<llvm::json::Value> &notifications);
+  std::string textOf(const std::string &uri) const;
+  llvm::json::Value hover(const llvm::json::Object &params);
+  llvm::json::Value definition(const llvm::json::Object &params, bool references);
+  llvm::json::Value documentSymbols(const llvm::json::Object &params);
+  llvm::json::Value formatting(const llvm::json::Object &params);
+
+  std::string stdlibDir_;
+  std::string rootPath_;
+  std::map<std::string, std::string> open_;  // uri -> text
+  std::unique_ptr<Pipeline> last_;           // the latest analysis
+  std::vector<std::string> published_;       // uris that have diagnostics now
+  bool shutdown_ = false, exited_ = false;
+};
+
+/// Reads LSP messages from stdin and writes the replies to stdout until `exit`.
+int runLsp(const std::string &stdlibDir);
+
+/// A file path as a `file://` URI and back (percent-encoding as RFC 3986).
+std::string pathToUri(const std::string &path);
+std::string uriToPath(const std::string &uri);
+
+}  // namespace cio

@@ -1,0 +1,165 @@
+// The language server, message by message: the protocol life cycle, diagnostics
+// with the article as related information and code description, incremental
+// edits, hover, definition, references, symbols and formatting, over a
+// workspace folder whose files reference each other.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "lsp/LanguageServer.h"
+
+namespace cio {
+namespace {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+class LanguageServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = std::filesystem::temp_directory_path() / ("cioc-lsp-" + std::to_string(::getpid()) + "-" +
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(root_);
+    std::ofstream(root_ / "rijk.cio")
+        << "gebruik besluit_cio_2021;\nrijk R { cio_rijk CR { ressorteert_onder = M.SG; } }\n";
+    fin_ = pathToUri((root_ / "m.cio").string());
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+
+  std::vector<Value> send(const std::string &method, Object params, bool request = true) {
+    Object msg{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
+    if (request) msg["id"] = ++id_;
+    return server_.handle(Value(std::move(msg)));
+  }
+  /// The diagnostics last published for `uri` among `replies`.
+  static const Array *published(const std::vector<Value> &replies, const std::string &uri) {
+    const Array *found = nullptr;
+    for (const Value &r : replies)
+      if (const Object *o = r.getAsObject(); o && o->getString("method") == "textDocument/publishDiagnostics")
+        if (const Object *p = o->getObject("params"); p && p->getString("uri") == uri)
+          found = p->getArray("diagnostics");
+    return found;
+  }
+  /// The start of an object's `range` as (line, character).
+  static std::pair<int64_t, int64_t> start(const Object *withRange) {
+    const Object *s = withRange->getObject("range")->getObject("start");
+    return {s->getInteger("line").value_or(-1), s->getInteger("character").value_or(-1)};
+  }
+  static Object position(int line, int character) { return Object{{"line", line}, {"character", character}}; }
+  Object at(int line, int character) {
+    return Object{{"textDocument", Object{{"uri", fin_}}}, {"position", position(line, character)}};
+  }
+  void initialize() {
+    std::vector<Value> r = send("initialize", Object{{"rootUri", pathToUri(root_.string())}});
+    ASSERT_EQ(r.size(), 1u);
+    send("initialized", Object{}, false);
+  }
+
+  std::filesystem::path root_;
+  std::string fin_;
+  LanguageServer server_{CIOC_TEST_STDLIB_DIR};
+  int64_t id_ = 0;
+};
+
+const char *kMinistry =
+    "gebruik besluit_cio_2021;\n"
+    "ministerie M {\n"
+    "    sg SG;\n"
+    "    cio CIO { ressorteert_onder = SG; }\n"
+    "}\n";
+
+TEST_F(LanguageServerTest, InitializeAnnouncesCapabilities) {
+  std::vector<Value> r = send("initialize", Object{{"rootUri", pathToUri(root_.string())}});
+  ASSERT_EQ(r.size(), 1u);
+  const Object *caps = r[0].getAsObject()->getObject("result")->getObject("capabilities");
+  ASSERT_TRUE(caps);
+  EXPECT_EQ(caps->getObject("textDocumentSync")->getInteger("change"), 2);  // incremental
+  for (const char *c : {"hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider",
+                        "documentFormattingProvider"})
+    EXPECT_EQ(caps->getBoolean(c), true) << c;
+}
+
+TEST_F(LanguageServerTest, PublishesFindingsWithTheArticle) {
+  initialize();
+  std::vector<Value> r =
+      send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  const Array *diags = published(r, fin_);
+  ASSERT_TRUE(diags);
+  const Object *office = nullptr;
+  for (const Value &d : *diags)
+    if (d.getAsObject()->getString("code") == "cio_heeft_office") office = d.getAsObject();
+  ASSERT_TRUE(office) << "no cio_heeft_office finding";
+  EXPECT_EQ(office->getInteger("severity"), 1);
+  EXPECT_EQ(start(office), std::make_pair(int64_t(3), int64_t(8)));
+  EXPECT_NE(office->getObject("codeDescription")->getString("href")->find("artikel=3&lid=5"), llvm::StringRef::npos);
+  const Array *related = office->getArray("relatedInformation");
+  ASSERT_TRUE(related && !related->empty());
+  EXPECT_NE(related->back().getAsObject()->getString("message")->find("Een CIO beschikt over een CIO-office"),
+            llvm::StringRef::npos);
+}
+
+TEST_F(LanguageServerTest, IncrementalEditsAreAppliedAndRecheckedAcrossFiles) {
+  initialize();
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  // Rename SG to SGX on line 2: rijk.cio's reference `M.SG` breaks.
+  std::vector<Value> r = send(
+      "textDocument/didChange",
+      Object{{"textDocument", Object{{"uri", fin_}, {"version", 2}}},
+             {"contentChanges",
+              Array{Object{{"range", Object{{"start", position(2, 9)}, {"end", position(2, 9)}}}, {"text", "X"}}}}},
+      false);
+  const Array *rijk = published(r, pathToUri((root_ / "rijk.cio").string()));
+  ASSERT_TRUE(rijk);
+  bool unresolved = false;
+  for (const Value &d : *rijk) unresolved |= d.getAsObject()->getString("code") == "unresolved_reference";
+  EXPECT_TRUE(unresolved);
+}
+
+TEST_F(LanguageServerTest, HoverDefinitionReferencesSymbolsFormatting) {
+  initialize();
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  // Hover on the CIO: its finding and the article text.
+  std::vector<Value> r = send("textDocument/hover", at(3, 9));
+  const Object *hover = r[0].getAsObject()->getObject("result");
+  ASSERT_TRUE(hover);
+  std::string text = hover->getObject("contents")->getString("value")->str();
+  EXPECT_NE(text.find("Een CIO beschikt over een CIO-office"), std::string::npos) << text;
+  // Definition of `SG` in `ressorteert_onder = SG`.
+  r = send("textDocument/definition", at(3, 34));
+  const Object *def = r[0].getAsObject()->getObject("result");
+  ASSERT_TRUE(def);
+  EXPECT_EQ(start(def), std::make_pair(int64_t(2), int64_t(7)));
+  // References to SG: the declaration, the CIO's line, and rijk.cio.
+  r = send("textDocument/references", at(2, 7));
+  const Array *refs = r[0].getAsObject()->getArray("result");
+  ASSERT_TRUE(refs);
+  EXPECT_EQ(refs->size(), 3u);
+  // Symbols: the ministry with its two children.
+  r = send("textDocument/documentSymbol", Object{{"textDocument", Object{{"uri", fin_}}}});
+  const Array *symbols = r[0].getAsObject()->getArray("result");
+  ASSERT_TRUE(symbols && symbols->size() == 1);
+  EXPECT_EQ(symbols->front().getAsObject()->getString("name"), "M");
+  EXPECT_EQ(symbols->front().getAsObject()->getArray("children")->size(), 2u);
+  // Formatting: one edit with the canonical layout.
+  r = send("textDocument/formatting", Object{{"textDocument", Object{{"uri", fin_}}}});
+  const Array *edits = r[0].getAsObject()->getArray("result");
+  ASSERT_TRUE(edits);
+  EXPECT_TRUE(edits->empty());  // kMinistry is already formatted
+}
+
+TEST_F(LanguageServerTest, ShutdownExitAndUnknownMethods) {
+  initialize();
+  std::vector<Value> r = send("cioc/unknown", Object{});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_TRUE(r[0].getAsObject()->getObject("error"));
+  EXPECT_TRUE(send("$/cancelRequest", Object{{"id", 1}}, false).empty());
+  send("shutdown", Object{});
+  send("exit", Object{}, false);
+  EXPECT_TRUE(server_.exited());
+  EXPECT_EQ(server_.exitCode(), 0);
+}
+
+}  // namespace
+}  // namespace cio
