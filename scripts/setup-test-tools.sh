@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the external tools some tests use: Debian's Chromium (the HTML
-# report is opened headless) and, from the npm registry into build/tools
+# report is opened headless) and Vim (editors/vim), and, from the npm registry into build/tools
 # (never into the source tree), Microsoft's SARIF multitool, which validates
 # `cioc check --format sarif`. Safe to run again.
 set -euo pipefail
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v npm > /dev/null || missing+=(nodejs npm)
 command -v chromium > /dev/null || missing+=(chromium)
+command -v vim > /dev/null || missing+=(vim)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   sudo_cmd=""
