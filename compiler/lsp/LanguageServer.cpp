@@ -12,6 +12,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "lsp/LspSupport.h"
 #include "syntax/Parse.h"
 
 namespace cio {
@@ -50,48 +51,6 @@ std::string uriToPath(const std::string &uri) {
 }
 
 namespace {
-
-/// LSP positions count UTF-16 code units; cioc works in bytes.
-struct PositionMap {
-  std::string_view text;
-
-  Object position(size_t offset) const {
-    offset = std::min(offset, text.size());
-    size_t line = 0, lineStart = 0;
-    for (size_t i = 0; i < offset; ++i)
-      if (text[i] == '\n') {
-        ++line;
-        lineStart = i + 1;
-      }
-    size_t units = 0;
-    for (size_t i = lineStart; i < offset;) {
-      unsigned char c = text[i];
-      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      units += len == 4 ? 2 : 1;
-      i += len;
-    }
-    return Object{{"line", static_cast<int64_t>(line)}, {"character", static_cast<int64_t>(units)}};
-  }
-
-  size_t offset(const Object *pos) const {
-    if (!pos) return 0;
-    int64_t line = pos->getInteger("line").value_or(0), character = pos->getInteger("character").value_or(0);
-    size_t i = 0;
-    for (int64_t l = 0; l < line && i < text.size(); ++i)
-      if (text[i] == '\n') ++l;
-    for (int64_t units = 0; units < character && i < text.size() && text[i] != '\n';) {
-      unsigned char c = text[i];
-      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      units += len == 4 ? 2 : 1;
-      i += len;
-    }
-    return std::min(i, text.size());
-  }
-
-  Object range(size_t begin, size_t end) const {
-    return Object{{"start", position(begin)}, {"end", position(std::max(begin, end))}};
-  }
-};
 
 /// The workspace's `.cio` files under `root`, sorted.
 std::vector<std::string> filesUnder(const std::string &root) {
@@ -147,10 +106,14 @@ std::vector<Value> LanguageServer::handle(const Value &message) {
   bool isRequest = id != nullptr;
   Value result = dispatch(method, msg->getObject("params"), isRequest, notifications);
   if (id) {
-    if (const Object *err = result.getAsObject(); err && err->get("__error"))
+    const Object *err = result.getAsObject();
+    if (err && err->get("__error"))
       out.push_back(Object{{"jsonrpc", "2.0"},
                            {"id", *id},
                            {"error", Object{{"code", -32601}, {"message", "unknown method: " + method}}}});
+    else if (err && err->get("__invalid_name"))
+      out.push_back(Object{
+          {"jsonrpc", "2.0"}, {"id", *id}, {"error", Object{{"code", -32602}, {"message", "not a valid name"}}}});
     else
       out.push_back(Object{{"jsonrpc", "2.0"}, {"id", *id}, {"result", std::move(result)}});
   }
@@ -173,7 +136,10 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
                                 {"definitionProvider", true},
                                 {"referencesProvider", true},
                                 {"documentSymbolProvider", true},
-                                {"documentFormattingProvider", true}}},
+                                {"documentFormattingProvider", true},
+                                {"completionProvider", Object{{"triggerCharacters", Array{"=", " ", "."}}}},
+                                {"renameProvider", true},
+                                {"codeActionProvider", true}}},
         {"serverInfo", Object{{"name", "cioc"}, {"version", CIOC_VERSION}}}};
   }
   if (method == "initialized") {
@@ -224,6 +190,13 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   if (method == "textDocument/references") return definition(p, true);
   if (method == "textDocument/documentSymbol") return documentSymbols(p);
   if (method == "textDocument/formatting") return formatting(p);
+  if (method == "textDocument/completion") return completion(p);
+  if (method == "textDocument/codeAction") return codeActions(p);
+  if (method == "textDocument/rename") {
+    Value result = rename(p);
+    if (const Object *o = result.getAsObject(); o && o->get("__invalid")) return Object{{"__invalid_name", true}};
+    return result;
+  }
   if (!isRequest || method.rfind("$/", 0) == 0) return nullptr;  // unknown notifications are ignored
   return Object{{"__error", true}};
 }
@@ -293,48 +266,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   last_ = std::move(p);
 }
 
-namespace {
-
-/// The buffer of the latest analysis that holds `path`, or 0.
-unsigned bufferOf(const Pipeline &p, const std::string &path) {
-  for (unsigned id = 1; id <= p.sources.getNumBuffers(); ++id)
-    if (p.sources.getMemoryBuffer(id)->getBufferIdentifier() == path) return id;
-  return 0;
-}
-
-bool contains(SourceRange r, unsigned buffer, size_t offset) {
-  return r.buffer == buffer && r.begin <= offset && offset <= std::max(r.end, r.begin + 1);
-}
-
-/// The resolved references to entities in a field's value (one, or a list's items).
-std::vector<const model::Value *> referencesIn(const model::FieldValue &f) {
-  std::vector<const model::Value *> out;
-  auto add = [&](const model::Value &v) {
-    if (v.type == model::BaseType::Kind && v.ref != model::kNone) out.push_back(&v);
-  };
-  if (f.value.list)
-    for (const model::Value &v : f.value.items) add(v);
-  else
-    add(f.value);
-  return out;
-}
-
-/// The entity whose name, or a reference to which, is at the offset.
-model::EntityId entityAt(const model::Model &m, unsigned buffer, size_t offset, bool *onReference = nullptr) {
-  for (model::EntityId id = 0; id < m.entities.size(); ++id) {
-    const model::Entity &e = m.entities[id];
-    if (contains(e.nameRange, buffer, offset)) return id;
-    for (const model::FieldValue &f : e.fields)
-      for (const model::Value *v : referencesIn(f))
-        if (contains(v->range, buffer, offset)) {
-          if (onReference) *onReference = true;
-          return v->ref;
-        }
-  }
-  return model::kNone;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Value LanguageServer::hover(const Object &params) {
   if (!last_) return nullptr;

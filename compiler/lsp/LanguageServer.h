@@ -8,7 +8,10 @@
 // didSave, didClose; publishDiagnostics (notes as related information, the
 // article's official text as code description); hover (the finding and its
 // article, or the doc comment of the entity and its kind); go to definition;
-// find references; document symbols (the entity tree); formatting.
+// find references; document symbols (the entity tree); formatting; completion
+// (kinds the schema allows here, fields not yet set, enum values, entities of
+// the right kind, articles); rename of an entity; code actions (fix-its, and a
+// deviation skeleton for a finding).
 #pragma once
 
 #include <map>
@@ -43,6 +46,9 @@ class LanguageServer {
   llvm::json::Value definition(const llvm::json::Object &params, bool references);
   llvm::json::Value documentSymbols(const llvm::json::Object &params);
   llvm::json::Value formatting(const llvm::json::Object &params);
+  llvm::json::Value completion(const llvm::json::Object &params);
+  llvm::json::Value rename(const llvm::json::Object &params);
+  llvm::json::Value codeActions(const llvm::json::Object &params);
 
   std::string stdlibDir_;
   std::string rootPath_;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "lsp/LanguageServer.h"
 
@@ -147,6 +148,101 @@ TEST_F(LanguageServerTest, HoverDefinitionReferencesSymbolsFormatting) {
   const Array *edits = r[0].getAsObject()->getArray("result");
   ASSERT_TRUE(edits);
   EXPECT_TRUE(edits->empty());  // kMinistry is already formatted
+}
+
+/// The labels of a completion result.
+std::set<std::string> labels(const std::vector<Value> &r) {
+  std::set<std::string> out;
+  if (const Array *items = r[0].getAsObject()->getArray("result"))
+    for (const Value &i : *items) out.insert(i.getAsObject()->getString("label")->str());
+  return out;
+}
+
+TEST_F(LanguageServerTest, CompletionOffersWhatTheSchemaAllowsHere) {
+  initialize();
+  const char *text =
+      "gebruik besluit_cio_2021;\n"
+      "ministerie M {\n"
+      "    sg SG;\n"
+      "    cio CIO { ressorteert_onder = SG;  }\n"
+      "    dienstonderdeel D { portfolio = ; }\n"
+      "    \n"
+      "}\n";
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", text}}}}, false);
+  // Inside the CIO: its fields not yet set (not ressorteert_onder), no kinds it may not contain.
+  std::set<std::string> cio = labels(send("textDocument/completion", at(3, 38)));
+  EXPECT_TRUE(cio.count("office") && cio.count("overleg_bzk") && cio.count("taken"));
+  EXPECT_FALSE(cio.count("ressorteert_onder"));
+  // After `portfolio =`: the enum's values.
+  EXPECT_EQ(labels(send("textDocument/completion", at(4, 36))), (std::set<std::string>{"substantieel", "beperkt"}));
+  // In the ministry's block: the kinds it may contain.
+  std::set<std::string> ministry = labels(send("textDocument/completion", at(5, 4)));
+  EXPECT_TRUE(ministry.count("dienstonderdeel") && ministry.count("cio") && ministry.count("zbo"));
+  EXPECT_FALSE(ministry.count("cio_beraad"));  // that lives on the Rijk level
+  // After `ressorteert_onder = `: entities that are a function.
+  std::set<std::string> refs = labels(send("textDocument/completion", at(3, 34)));
+  EXPECT_TRUE(refs.count("M.SG") && refs.count("M.CIO"));
+  EXPECT_FALSE(refs.count("M.D"));
+}
+
+TEST_F(LanguageServerTest, RenameChangesTheDeclarationAndEveryReference) {
+  initialize();
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  std::vector<Value> r =
+      send("textDocument/rename",
+           Object{{"textDocument", Object{{"uri", fin_}}}, {"position", position(2, 7)}, {"newName", "SG_M"}});
+  const Object *changes = r[0].getAsObject()->getObject("result")->getObject("changes");
+  ASSERT_TRUE(changes);
+  EXPECT_EQ(changes->getArray(fin_)->size(), 2u);  // the declaration and the CIO's line
+  const Array *rijk = changes->getArray(pathToUri((root_ / "rijk.cio").string()));
+  ASSERT_TRUE(rijk && rijk->size() == 1);
+  // In `M.SG` only the last part changes.
+  EXPECT_EQ(start(rijk->front().getAsObject()), std::make_pair(int64_t(1), int64_t(45)));
+  r = send("textDocument/rename",
+           Object{{"textDocument", Object{{"uri", fin_}}}, {"position", position(2, 7)}, {"newName", "1 x"}});
+  EXPECT_TRUE(r[0].getAsObject()->getObject("error"));
+}
+
+TEST_F(LanguageServerTest, CodeActionsOfferFixItsAndADeviationSkeleton) {
+  initialize();
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  std::vector<Value> r =
+      send("textDocument/codeAction", Object{{"textDocument", Object{{"uri", fin_}}},
+                                             {"range", Object{{"start", position(3, 8)}, {"end", position(3, 11)}}},
+                                             {"context", Object{{"diagnostics", Array{}}}}});
+  const Array *actions = r[0].getAsObject()->getArray("result");
+  ASSERT_TRUE(actions);
+  std::string skeleton;
+  for (const Value &a : *actions)
+    if (a.getAsObject()->getString("title")->contains("cio_heeft_office"))
+      skeleton = a.getAsObject()
+                     ->getObject("edit")
+                     ->getObject("changes")
+                     ->getArray(fin_)
+                     ->front()
+                     .getAsObject()
+                     ->getString("newText")
+                     ->str();
+  EXPECT_NE(skeleton.find("afwijking afwijking_cio_heeft_office {"), std::string::npos) << skeleton;
+  EXPECT_NE(skeleton.find("van = art3.5;"), std::string::npos) << skeleton;
+  EXPECT_NE(skeleton.find("betreft = M.CIO;"), std::string::npos) << skeleton;
+  // A missing `gebruik` comes with its fix-it as a quick fix.
+  std::string other = pathToUri((root_ / "zonder.cio").string());
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", other}, {"text", "ministerie Z { sg SGZ; }\n"}}}},
+       false);
+  r = send("textDocument/codeAction", Object{{"textDocument", Object{{"uri", other}}},
+                                             {"range", Object{{"start", position(0, 0)}, {"end", position(0, 1)}}}});
+  bool fix = false;
+  for (const Value &a : *r[0].getAsObject()->getArray("result"))
+    fix |= a.getAsObject()
+               ->getObject("edit")
+               ->getObject("changes")
+               ->getArray(other)
+               ->front()
+               .getAsObject()
+               ->getString("newText")
+               ->starts_with("gebruik ");
+  EXPECT_TRUE(fix);
 }
 
 TEST_F(LanguageServerTest, ShutdownExitAndUnknownMethods) {

@@ -1,0 +1,99 @@
+// Shared by the language server's source files: positions in UTF-16 code
+// units, and finding entities and references in the latest analysis.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "driver/Pipeline.h"
+#include "llvm/Support/JSON.h"
+
+namespace cio {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+/// LSP positions count UTF-16 code units; cioc works in bytes.
+struct PositionMap {
+  std::string_view text;
+
+  Object position(size_t offset) const {
+    offset = std::min(offset, text.size());
+    size_t line = 0, lineStart = 0;
+    for (size_t i = 0; i < offset; ++i)
+      if (text[i] == '\n') {
+        ++line;
+        lineStart = i + 1;
+      }
+    size_t units = 0;
+    for (size_t i = lineStart; i < offset;) {
+      unsigned char c = text[i];
+      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      units += len == 4 ? 2 : 1;
+      i += len;
+    }
+    return Object{{"line", static_cast<int64_t>(line)}, {"character", static_cast<int64_t>(units)}};
+  }
+
+  size_t offset(const Object *pos) const {
+    if (!pos) return 0;
+    int64_t line = pos->getInteger("line").value_or(0), character = pos->getInteger("character").value_or(0);
+    size_t i = 0;
+    for (int64_t l = 0; l < line && i < text.size(); ++i)
+      if (text[i] == '\n') ++l;
+    for (int64_t units = 0; units < character && i < text.size() && text[i] != '\n';) {
+      unsigned char c = text[i];
+      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      units += len == 4 ? 2 : 1;
+      i += len;
+    }
+    return std::min(i, text.size());
+  }
+
+  Object range(size_t begin, size_t end) const {
+    return Object{{"start", position(begin)}, {"end", position(std::max(begin, end))}};
+  }
+};
+
+/// The buffer of the latest analysis that holds `path`, or 0.
+inline unsigned bufferOf(const Pipeline &p, const std::string &path) {
+  for (unsigned id = 1; id <= p.sources.getNumBuffers(); ++id)
+    if (p.sources.getMemoryBuffer(id)->getBufferIdentifier() == path) return id;
+  return 0;
+}
+
+inline bool contains(SourceRange r, unsigned buffer, size_t offset) {
+  return r.buffer == buffer && r.begin <= offset && offset <= std::max(r.end, r.begin + 1);
+}
+
+/// The resolved references to entities in a field's value (one, or a list's items).
+inline std::vector<const model::Value *> referencesIn(const model::FieldValue &f) {
+  std::vector<const model::Value *> out;
+  auto add = [&](const model::Value &v) {
+    if (v.type == model::BaseType::Kind && v.ref != model::kNone) out.push_back(&v);
+  };
+  if (f.value.list)
+    for (const model::Value &v : f.value.items) add(v);
+  else
+    add(f.value);
+  return out;
+}
+
+/// The entity whose name, or a reference to which, is at the offset.
+inline model::EntityId entityAt(const model::Model &m, unsigned buffer, size_t offset, bool *onReference = nullptr) {
+  for (model::EntityId id = 0; id < m.entities.size(); ++id) {
+    const model::Entity &e = m.entities[id];
+    if (contains(e.nameRange, buffer, offset)) return id;
+    for (const model::FieldValue &f : e.fields)
+      for (const model::Value *v : referencesIn(f))
+        if (contains(v->range, buffer, offset)) {
+          if (onReference) *onReference = true;
+          return v->ref;
+        }
+  }
+  return model::kNone;
+}
+
+}  // namespace cio
