@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the external tools some tests use: Debian's Chromium (the HTML
-# report is opened headless) and Vim (editors/vim), and, from the npm registry into build/tools
+# report is opened headless), Vim and Neovim (editors/vim, the LSP end-to-end test), and, from the npm registry into build/tools
 # (never into the source tree), Microsoft's SARIF multitool, which validates
 # `cioc check --format sarif`. Safe to run again.
 set -euo pipefail
@@ -9,6 +9,7 @@ missing=()
 command -v npm > /dev/null || missing+=(nodejs npm)
 command -v chromium > /dev/null || missing+=(chromium)
 command -v vim > /dev/null || missing+=(vim)
+command -v nvim > /dev/null || missing+=(neovim)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   sudo_cmd=""
