@@ -79,7 +79,7 @@ int runCheck(const CheckOptions &opt) {
   if (opt.verify) {
     std::vector<unsigned> checked;
     for (const LoadedFile &f : p.workspace->files())
-      if (!f.isLibrary) checked.push_back(f.ast.buffer);
+      if (!f.isLibrary) checked.push_back(f.ast().buffer);
     bool ok = verifyDiagnostics(out, all, sources, checked);
     if (!ok) renderText(out, all, sources, lang, false);
     return ok ? 0 : 1;

@@ -181,7 +181,7 @@ int runExplain(const ExplainOptions &opt) {
   model::Model model = analyze(ws, refDate, loadDiags);
   std::vector<NormRef> norms;
   for (const LoadedFile &f : ws.files())
-    for (const ast::NormDecl &n : f.ast.norms) norms.push_back({&n, &f});
+    for (const ast::NormDecl &n : f.ast().norms) norms.push_back({&n, &f});
 
   if (opt.checkExamples) return checkExamples(norms, opt, refDate, diags, sources);
 

@@ -26,6 +26,7 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
     }
   }
   p.workspace = std::make_unique<Workspace>(p.sources, p.diags, opt.stdlibDir);
+  p.workspace->setParseCache(opt.cache);
   std::vector<std::string> paths = opt.paths;
   if (paths.empty() && opt.buffers.empty()) paths.push_back(".");
   for (const std::string &path : paths) p.workspace->addPath(path);

@@ -21,6 +21,7 @@ struct PipelineOptions {
   std::string stdlibDir;
   bool recordOutcomes = false;  // for reports: every evaluated binding, not only the violations
   std::vector<std::pair<std::string, std::string>> buffers;  // in-memory files (name, text): the editor's
+  ParseCache *cache = nullptr;  // the language server's parsed files, reused when unchanged
 };
 
 struct Pipeline {

@@ -87,7 +87,8 @@ const model::Library *libraryOf(const model::Schema &schema, const std::string &
 
 }  // namespace
 
-LanguageServer::LanguageServer(std::string stdlibDir) : stdlibDir_(std::move(stdlibDir)) {}
+LanguageServer::LanguageServer(std::string stdlibDir)
+    : stdlibDir_(std::move(stdlibDir)), cache_(std::make_unique<ParseCache>()) {}
 LanguageServer::~LanguageServer() = default;
 
 std::string LanguageServer::textOf(const std::string &uri) const {
@@ -126,21 +127,26 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   static const Object empty;
   const Object &p = params ? *params : empty;
   if (method == "initialize") {
-    if (auto root = p.getString("rootUri")) rootPath_ = uriToPath(root->str());
-    if (const Array *folders = p.getArray("workspaceFolders"); folders && !folders->empty())
-      if (const Object *f = folders->front().getAsObject())
-        if (auto uri = f->getString("uri")) rootPath_ = uriToPath(uri->str());
-    return Object{
-        {"capabilities", Object{{"textDocumentSync", Object{{"openClose", true}, {"change", 2}, {"save", true}}},
-                                {"hoverProvider", true},
-                                {"definitionProvider", true},
-                                {"referencesProvider", true},
-                                {"documentSymbolProvider", true},
-                                {"documentFormattingProvider", true},
-                                {"completionProvider", Object{{"triggerCharacters", Array{"=", " ", "."}}}},
-                                {"renameProvider", true},
-                                {"codeActionProvider", true}}},
-        {"serverInfo", Object{{"name", "cioc"}, {"version", CIOC_VERSION}}}};
+    roots_.clear();
+    if (const Array *folders = p.getArray("workspaceFolders"))
+      for (const Value &folder : *folders)
+        if (const Object *f = folder.getAsObject())
+          if (auto uri = f->getString("uri")) roots_.push_back(uriToPath(uri->str()));
+    if (roots_.empty())
+      if (auto root = p.getString("rootUri")) roots_.push_back(uriToPath(root->str()));
+    return Object{{"capabilities",
+                   Object{{"textDocumentSync", Object{{"openClose", true}, {"change", 2}, {"save", true}}},
+                          {"hoverProvider", true},
+                          {"definitionProvider", true},
+                          {"referencesProvider", true},
+                          {"documentSymbolProvider", true},
+                          {"documentFormattingProvider", true},
+                          {"completionProvider", Object{{"triggerCharacters", Array{"=", " ", "."}}}},
+                          {"renameProvider", true},
+                          {"codeActionProvider", true},
+                          {"workspace",
+                           Object{{"workspaceFolders", Object{{"supported", true}, {"changeNotifications", true}}}}}}},
+                  {"serverInfo", Object{{"name", "cioc"}, {"version", CIOC_VERSION}}}};
   }
   if (method == "initialized") {
     analyze(notifications);
@@ -148,6 +154,23 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   }
   if (method == "shutdown") {
     shutdown_ = true;
+    return nullptr;
+  }
+  if (method == "workspace/didChangeWorkspaceFolders") {
+    if (const Object *event = p.getObject("event")) {
+      auto uris = [](const Array *list) {
+        std::vector<std::string> out;
+        if (list)
+          for (const Value &f : *list)
+            if (const Object *o = f.getAsObject(); o && o->getString("uri"))
+              out.push_back(uriToPath(o->getString("uri")->str()));
+        return out;
+      };
+      for (const std::string &gone : uris(event->getArray("removed")))
+        roots_.erase(std::remove(roots_.begin(), roots_.end(), gone), roots_.end());
+      for (const std::string &added : uris(event->getArray("added"))) roots_.push_back(added);
+    }
+    analyze(notifications);
     return nullptr;
   }
   if (method == "exit") {
@@ -204,7 +227,11 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
 void LanguageServer::analyze(std::vector<Value> &notifications) {
   PipelineOptions opt;
   opt.stdlibDir = stdlibDir_;
-  std::vector<std::string> files = filesUnder(rootPath_);
+  opt.cache = cache_.get();
+  std::vector<std::string> files;
+  for (const std::string &root : roots_)
+    for (std::string &f : filesUnder(root))
+      if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(std::move(f));
   for (const auto &[uri, text] : open_) {
     std::string path = uriToPath(uri);
     if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
@@ -216,6 +243,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
 
   std::map<std::string, Array> byUri;
   for (const std::string &path : files) byUri[pathToUri(path)];
+  for (const std::string &uri : published_) byUri[uri];  // gone from the workspace: cleared
   for (const Diagnostic &d : p->diags.diagnostics()) {
     if (!d.range.valid()) continue;
     const llvm::MemoryBuffer *buf = p->sources.getMemoryBuffer(d.range.buffer);

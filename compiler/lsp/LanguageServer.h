@@ -25,6 +25,8 @@ namespace cio {
 
 struct Pipeline;
 
+struct ParseCache;
+
 class LanguageServer {
  public:
   explicit LanguageServer(std::string stdlibDir);
@@ -35,6 +37,7 @@ class LanguageServer {
   std::vector<llvm::json::Value> handle(const llvm::json::Value &message);
 
   bool exited() const { return exited_; }
+  const ParseCache &parseCache() const { return *cache_; }
   int exitCode() const { return shutdown_ ? 0 : 1; }
 
  private:
@@ -51,9 +54,10 @@ class LanguageServer {
   llvm::json::Value codeActions(const llvm::json::Object &params);
 
   std::string stdlibDir_;
-  std::string rootPath_;
+  std::vector<std::string> roots_;           // the workspace folders
   std::map<std::string, std::string> open_;  // uri -> text
   std::unique_ptr<Pipeline> last_;           // the latest analysis
+  std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
   std::vector<std::string> published_;       // uris that have diagnostics now
   bool shutdown_ = false, exited_ = false;
 };

@@ -32,7 +32,7 @@ class NormChecker {
   CompiledNorms run(const std::vector<LoadedFile> &files) {
     CompiledNorms out;
     for (const LoadedFile &f : files)
-      for (const ast::ConstantDecl &c : f.ast.constants) {
+      for (const ast::ConstantDecl &c : f.ast().constants) {
         if (!c.value) continue;
         CExpr value;
         NType t = settle(check(*c.value, value), *c.value, nullptr, value);
@@ -41,7 +41,7 @@ class NormChecker {
       }
     std::map<std::string, SourceRange> seen;
     for (const LoadedFile &f : files)
-      for (const ast::NormDecl &n : f.ast.norms) {
+      for (const ast::NormDecl &n : f.ast().norms) {
         auto [it, fresh] = seen.emplace(n.name.text, n.name.range);
         if (!fresh) {
           Diagnostic &d = diags_.report(DiagId::duplicate_norm, n.name.range, {n.name.text});

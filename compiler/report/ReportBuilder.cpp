@@ -131,8 +131,8 @@ class ReportBuilder {
   void inputs(const std::vector<LoadedFile> &files) {
     std::vector<Report::Input> list;
     for (const LoadedFile &f : files) {
-      llvm::StringRef text = sources_.getMemoryBuffer(f.ast.buffer)->getBuffer();
-      list.push_back({f.ast.path, sha256(text), f.isLibrary});
+      llvm::StringRef text = sources_.getMemoryBuffer(f.ast().buffer)->getBuffer();
+      list.push_back({f.ast().path, sha256(text), f.isLibrary});
     }
     std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.path < b.path; });
     std::string all;

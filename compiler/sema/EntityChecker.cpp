@@ -19,7 +19,7 @@ class EntityBuilder {
 
   void run(const std::vector<LoadedFile> &files) {
     for (const LoadedFile &f : files)
-      for (const ast::Entity &e : f.ast.entities) {
+      for (const ast::Entity &e : f.ast().entities) {
         EntityId id = declare(e, kNone);
         model_.roots.push_back(id);
       }

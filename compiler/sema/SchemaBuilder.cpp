@@ -44,12 +44,12 @@ class SchemaBuilder {
   SchemaBuilder(Schema &s, DiagnosticEngine &d) : schema_(s), diags_(d) {}
 
   void run(const std::vector<LoadedFile> &files) {
-    for (const LoadedFile &f : files) declare(f.ast);
+    for (const LoadedFile &f : files) declare(f.ast());
     for (const LoadedFile &f : files)
-      for (const ast::KindDecl &k : f.ast.kinds) define(k);
+      for (const ast::KindDecl &k : f.ast().kinds) define(k);
     cutInheritanceCycles();
     for (const LoadedFile &f : files)
-      for (const ast::KindDecl &k : f.ast.kinds) checkAnnotations(k);
+      for (const ast::KindDecl &k : f.ast().kinds) checkAnnotations(k);
     for (const LoadedFile &f : files) libraries(f);
   }
 
@@ -251,7 +251,7 @@ class SchemaBuilder {
   }
 
   void libraries(const LoadedFile &f) {
-    for (const ast::LibraryDecl &l : f.ast.libraries) {
+    for (const ast::LibraryDecl &l : f.ast().libraries) {
       Library lib;
       lib.name = l.name.text;
       lib.range = l.name.range;

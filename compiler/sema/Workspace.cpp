@@ -50,8 +50,7 @@ bool Workspace::parsePath(const std::string &path, bool isLibrary, const std::st
   std::string_view text((*buf)->getBufferStart(), (*buf)->getBufferSize());
   unsigned id = sources_.AddNewSourceBuffer(std::move(*buf), llvm::SMLoc());
   LoadedFile f;
-  f.ast = parseFile(text, id, diags_);
-  f.ast.path = path;
+  f.syntax = parse(path, text, id);
   f.isLibrary = isLibrary;
   f.libraryName = libName;
   files_.push_back(std::move(f));
@@ -63,6 +62,26 @@ static bool isPlainName(const std::string &s) {
   for (unsigned char c : s)
     if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return false;
   return true;
+}
+
+std::shared_ptr<const ast::File> Workspace::parse(const std::string &name, std::string_view text, unsigned buffer) {
+  if (cache_)
+    if (auto it = cache_->entries.find(name);
+        it != cache_->entries.end() && it->second.buffer == buffer && it->second.text == text) {
+      ++cache_->hits;
+      for (const Diagnostic &d : it->second.diagnostics) diags_.add(d);
+      return it->second.syntax;
+    }
+  DiagnosticEngine parsing(diags_.language());
+  ast::File file = parseFile(text, buffer, parsing);
+  file.path = name;
+  auto syntax = std::make_shared<const ast::File>(std::move(file));
+  for (const Diagnostic &d : parsing.diagnostics()) diags_.add(d);
+  if (cache_) {
+    ++cache_->misses;
+    cache_->entries[name] = {std::string(text), buffer, syntax, parsing.diagnostics()};
+  }
+  return syntax;
 }
 
 void Workspace::loadLibrary(const ast::QualifiedName &name) {
@@ -86,7 +105,7 @@ bool Workspace::loadLibraryFile(const std::string &lib) {
   if (!llvm::sys::fs::real_path(path, real))
     for (LoadedFile &f : files_) {
       llvm::SmallString<256> other;
-      if (!llvm::sys::fs::real_path(f.ast.path, other) && other == real) {
+      if (!llvm::sys::fs::real_path(f.ast().path, other) && other == real) {
         f.isLibrary = true;
         f.libraryName = lib;
         return true;
@@ -134,14 +153,13 @@ void Workspace::load() {
     auto buf = llvm::MemoryBuffer::getMemBufferCopy(text, name);
     std::string_view view((*buf).getBufferStart(), buf->getBufferSize());
     LoadedFile f;
-    f.ast = parseFile(view, sources_.AddNewSourceBuffer(std::move(buf), llvm::SMLoc()), diags_);
-    f.ast.path = name;
+    f.syntax = parse(name, view, sources_.AddNewSourceBuffer(std::move(buf), llvm::SMLoc()));
     files_.push_back(std::move(f));
   }
   // Libraries may use other libraries: walk until no new file appears.
   for (size_t i = 0; i < files_.size(); ++i) {
     std::vector<ast::QualifiedName> uses;
-    for (const ast::UseDecl &u : files_[i].ast.uses) uses.push_back(u.library);
+    for (const ast::UseDecl &u : files_[i].ast().uses) uses.push_back(u.library);
     for (const ast::QualifiedName &u : uses) loadLibrary(u);
   }
   // A file with entities but neither `gebruik` nor a schema of its own is an
@@ -149,13 +167,13 @@ void Workspace::load() {
   // the file is still checked instead of drowning in unknown kinds.
   std::vector<std::string> recoveries;
   bool workspaceHasSchema = false;  // then the files use the workspace's own kinds
-  for (const LoadedFile &f : files_) workspaceHasSchema |= !f.isLibrary && !f.ast.kinds.empty();
+  for (const LoadedFile &f : files_) workspaceHasSchema |= !f.isLibrary && !f.ast().kinds.empty();
   for (const LoadedFile &f : files_) {
-    if (f.isLibrary || !f.ast.uses.empty() || f.ast.entities.empty() || workspaceHasSchema) continue;
-    Diagnostic &d = diags_.report(DiagId::missing_use, {f.ast.buffer, 0, 0});
-    std::string lib = suggestLibrary(f.ast);
+    if (f.isLibrary || !f.ast().uses.empty() || f.ast().entities.empty() || workspaceHasSchema) continue;
+    Diagnostic &d = diags_.report(DiagId::missing_use, {f.ast().buffer, 0, 0});
+    std::string lib = suggestLibrary(f.ast());
     diags_.setHelp(d, DiagId::help_add_use, {lib});
-    d.fixits.push_back({{f.ast.buffer, 0, 0}, "gebruik " + lib + ";\n"});
+    d.fixits.push_back({{f.ast().buffer, 0, 0}, "gebruik " + lib + ";\n"});
     recoveries.push_back(lib);
   }
   for (const std::string &lib : recoveries) loadLibraryFile(lib);

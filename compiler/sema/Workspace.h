@@ -4,6 +4,8 @@
 // order in which files were named.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,9 +16,25 @@
 namespace cio {
 
 struct LoadedFile {
-  ast::File ast;
+  std::shared_ptr<const ast::File> syntax;  // shared with a ParseCache between analyses
+  const ast::File &ast() const { return *syntax; }
   bool isLibrary = false;
   std::string libraryName;  // for libraries
+};
+
+/// Parsed files kept between analyses (by the language server): a file whose
+/// name, text and buffer number are the same as last time is not parsed again.
+/// Buffer numbers stay the same while the set of files does, as buffers are
+/// added in a fixed order.
+struct ParseCache {
+  struct Entry {
+    std::string text;
+    unsigned buffer = 0;
+    std::shared_ptr<const ast::File> syntax;
+    std::vector<Diagnostic> diagnostics;  // of the parse, reported again on reuse
+  };
+  std::map<std::string, Entry> entries;
+  size_t hits = 0, misses = 0;
 };
 
 class Workspace {
@@ -28,6 +46,8 @@ class Workspace {
   bool addPath(const std::string &path);
   /// Adds an in-memory file (the examples `cioc explain` checks).
   void addBuffer(std::string name, std::string text) { buffers_.emplace_back(std::move(name), std::move(text)); }
+  /// Reuse (and fill) parsed files from `cache`.
+  void setParseCache(ParseCache *cache) { cache_ = cache; }
   /// Loads every library of the stdlib path, used or not (`cioc explain`).
   void loadAllLibraries();
   /// Parses every added file and, transitively, every library they use.
@@ -54,6 +74,8 @@ class Workspace {
   std::vector<LoadedFile> files_;
   std::vector<std::string> loadedLibraries_;
   bool ioError_ = false;
+  ParseCache *cache_ = nullptr;
+  std::shared_ptr<const ast::File> parse(const std::string &name, std::string_view text, unsigned buffer);
 };
 
 /// The largest file cioc reads; larger input gets `file_too_large`.

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "lsp/LanguageServer.h"
+#include "sema/Workspace.h"
 
 namespace cio {
 namespace {
@@ -116,6 +117,37 @@ TEST_F(LanguageServerTest, IncrementalEditsAreAppliedAndRecheckedAcrossFiles) {
   bool unresolved = false;
   for (const Value &d : *rijk) unresolved |= d.getAsObject()->getString("code") == "unresolved_reference";
   EXPECT_TRUE(unresolved);
+}
+
+TEST_F(LanguageServerTest, WorkspaceFoldersComeAndGo) {
+  send("initialize", Object{{"workspaceFolders", Array{}}});
+  send("initialized", Object{}, false);
+  std::string rijk = pathToUri((root_ / "rijk.cio").string());
+  std::vector<Value> r = send(
+      "workspace/didChangeWorkspaceFolders",
+      Object{{"event", Object{{"added", Array{Object{{"uri", pathToUri(root_.string())}}}}, {"removed", Array{}}}}},
+      false);
+  ASSERT_TRUE(published(r, rijk));  // `M.SG` cannot be found: there is no ministry M yet
+  EXPECT_FALSE(published(r, rijk)->empty());
+  r = send(
+      "workspace/didChangeWorkspaceFolders",
+      Object{{"event", Object{{"added", Array{}}, {"removed", Array{Object{{"uri", pathToUri(root_.string())}}}}}}},
+      false);
+  ASSERT_TRUE(published(r, rijk));  // cleared
+  EXPECT_TRUE(published(r, rijk)->empty());
+}
+
+TEST_F(LanguageServerTest, AnEditReparsesOnlyTheChangedFile) {
+  initialize();
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  size_t hits = server_.parseCache().hits, misses = server_.parseCache().misses;
+  send("textDocument/didChange",
+       Object{{"textDocument", Object{{"uri", fin_}, {"version", 2}}},
+              {"contentChanges", Array{Object{{"range", Object{{"start", position(2, 0)}, {"end", position(2, 0)}}},
+                                              {"text", "    // een opmerking\n"}}}}},
+       false);
+  EXPECT_EQ(server_.parseCache().misses, misses + 1);  // the edited file
+  EXPECT_EQ(server_.parseCache().hits, hits + 2);      // rijk.cio and the stdlib, as they were
 }
 
 TEST_F(LanguageServerTest, HoverDefinitionReferencesSymbolsFormatting) {
