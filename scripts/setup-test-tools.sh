@@ -25,3 +25,13 @@ if [ ! -x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
   # npm does not run the package's install script (which only sets this bit).
   chmod u+x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 fi
+
+# The VS Code extension's tools: its dependencies, vsce and vscode-tmgrammar-test, in build/vscode.
+vscode=build/vscode
+mkdir -p "$vscode"
+cp editors/vscode/package.json "$vscode/"
+if [ ! -d "$vscode/node_modules/vscode-tmgrammar-test" ] || [ editors/vscode/package.json -nt "$vscode/.installed" ]; then
+  echo "setup: installing the VS Code extension's npm packages into $vscode"
+  (cd "$vscode" && npm install --no-audit --no-fund --loglevel=error > /dev/null)
+  touch "$vscode/.installed"
+fi
