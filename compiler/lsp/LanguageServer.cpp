@@ -336,6 +336,27 @@ Value LanguageServer::hover(const Object &params) {
       if (!k.doc.empty()) md += "\n\n*" + k.name + "*: " + k.doc;
     }
   }
+  // A word that names a norm, a kind, or a field of the entity around the cursor.
+  if (md.empty()) {
+    for (const CompiledNorm &n : last_->norms.norms)
+      if (n.decl->name.text == token) {
+        md = "**norm** `" + token + "`" + (n.decl->article ? " (" + n.decl->article->text + ")" : "");
+        if (!n.decl->doc.empty()) md += "\n\n" + n.decl->doc;
+      }
+  }
+  if (md.empty())
+    if (auto k = schema.findKind(token))
+      md = "**soort** `" + token + "`" + (schema.kinds[*k].doc.empty() ? "" : "\n\n" + schema.kinds[*k].doc);
+  if (md.empty()) {
+    model::EntityId around = model::kNone;
+    for (model::EntityId id = 0; id < last_->model.entities.size(); ++id) {
+      SourceRange r = last_->model.entities[id].range;
+      if (r.buffer == buffer && r.begin <= offset && offset < r.end) around = id;  // the innermost comes last
+    }
+    if (around != model::kNone && last_->model.entities[around].kind != model::kNone)
+      if (const model::FieldInfo *f = schema.findField(last_->model.entities[around].kind, token))
+        md = "**veld** `" + token + "`" + (f->doc.empty() ? "" : "\n\n" + f->doc);
+  }
   if (md.empty()) return nullptr;
   return Object{{"contents", Object{{"kind", "markdown"}, {"value", md}}}};
 }

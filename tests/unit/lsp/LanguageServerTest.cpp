@@ -159,6 +159,15 @@ TEST_F(LanguageServerTest, HoverDefinitionReferencesSymbolsFormatting) {
   ASSERT_TRUE(hover);
   std::string text = hover->getObject("contents")->getString("value")->str();
   EXPECT_NE(text.find("Een CIO beschikt over een CIO-office"), std::string::npos) << text;
+  // Hover on a field name: its doc comment from the schema.
+  r = send("textDocument/hover", at(3, 16));
+  ASSERT_TRUE(r[0].getAsObject()->getObject("result"));
+  EXPECT_NE(r[0].getAsObject()
+                ->getObject("result")
+                ->getObject("contents")
+                ->getString("value")
+                ->find("waaronder deze functie rechtstreeks"),
+            llvm::StringRef::npos);
   // Definition of `SG` in `ressorteert_onder = SG`.
   r = send("textDocument/definition", at(3, 34));
   const Object *def = r[0].getAsObject()->getObject("result");
