@@ -5,18 +5,13 @@
 # `cioc check --format sarif`. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/apt.sh
 missing=()
 command -v npm > /dev/null || missing+=(nodejs npm)
 command -v chromium > /dev/null || missing+=(chromium)
 command -v vim > /dev/null || missing+=(vim)
 command -v nvim > /dev/null || missing+=(neovim)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${missing[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
-fi
+apt_install "${missing[@]}"
 tools=build/tools
 mkdir -p "$tools"
 if [ ! -x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then

@@ -3,6 +3,7 @@
 # configures and builds cioc. Safe to run again: it only installs what lacks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/apt.sh
 
 packages=(cmake ninja-build g++ default-jre-headless antlr4 libantlr4-runtime-dev llvm-16-dev
           libfmt-dev libgtest-dev libzstd-dev zlib1g-dev libtinfo-dev python3 pkg-config
@@ -11,13 +12,7 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${missing[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+apt_install "${missing[@]}"
 
 cmake --preset default >/dev/null
 cmake --build --preset default

@@ -3,7 +3,7 @@
 
 namespace cio {
 
-static const char *severityName(Severity s) {
+const char *severityName(Severity s) {
   switch (s) {
     case Severity::Error:
       return "error";

@@ -18,6 +18,9 @@ struct Location {
 
 Location locate(const llvm::SourceMgr &sources, SourceRange range);
 
+/// `error`, `warning` or `note`: the severity as JSON and SARIF name it.
+const char *severityName(Severity s);
+
 /// Sorts by file, position, code and message; stable and total.
 void sortDiagnostics(std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources);
 

@@ -12,18 +12,6 @@ namespace cio {
 
 namespace {
 
-const char *sarifLevel(Severity s) {
-  switch (s) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Note:
-      return "note";
-  }
-  return "none";
-}
-
 /// A file path as a URI reference: absolute paths become file URIs; every
 /// byte outside the unreserved set and `/` is percent-encoded.
 std::string toUri(const std::string &path) {
@@ -60,7 +48,7 @@ llvm::json::Object physical(const Location &loc) {
 llvm::json::Object rule(const RuleInfo &r) {
   llvm::json::Object o{{"id", r.id},
                        {"shortDescription", llvm::json::Object{{"text", sentence(r.summary)}}},
-                       {"defaultConfiguration", llvm::json::Object{{"level", sarifLevel(r.level)}}}};
+                       {"defaultConfiguration", llvm::json::Object{{"level", severityName(r.level)}}}};
   if (!r.article.empty()) {
     std::string help = r.article + ": " + r.articleText;
     if (!r.link.empty()) help += " (" + r.link + ")";
@@ -85,7 +73,7 @@ void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, co
   llvm::json::Array results;
   for (const Diagnostic &d : diags) {
     llvm::json::Object res{{"ruleId", d.code},
-                           {"level", sarifLevel(d.severity)},
+                           {"level", severityName(d.severity)},
                            {"message", llvm::json::Object{{"text", sentence(d.message)}}}};
     if (auto it = ruleIndex.find(d.code); it != ruleIndex.end()) res["ruleIndex"] = static_cast<int64_t>(it->second);
     if (d.range.valid())
