@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Sets up and builds (scripts/setup.sh), installs the test tools (scripts/setup-test-tools.sh),
-# then runs every test through ctest.
+# runs every test through ctest, then builds again with AddressSanitizer and
+# UndefinedBehaviorSanitizer (preset `sanitize`) and runs the whole suite under them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/setup-test-tools.sh
 ctest --preset default -j "$(nproc)"
+cmake --preset sanitize > /dev/null
+cmake --build --preset sanitize
+ctest --preset sanitize -j "$(nproc)"
