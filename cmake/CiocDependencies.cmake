@@ -18,6 +18,15 @@ target_compile_definitions(cioc_llvm INTERFACE _GNU_SOURCE __STDC_CONSTANT_MACRO
 target_link_libraries(cioc_llvm INTERFACE ${LLVM_SUPPORT_LIB} ${LLVM_DEMANGLE_LIB} ${TINFO_LIB} Threads::Threads z zstd)
 
 add_library(cioc_antlr INTERFACE)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  # The ANTLR 4.9 umbrella header pulls in misc/InterpreterDataReader.h, which
+  # clang rejects (a defaulted constructor of a class with const members); cioc
+  # never uses it. Clang builds (the fuzzers) get a copy of the umbrella without it.
+  file(READ ${ANTLR4_INCLUDE_DIR}/antlr4-runtime.h umbrella)
+  string(REPLACE "#include \"misc/InterpreterDataReader.h\"" "" umbrella "${umbrella}")
+  file(WRITE ${CMAKE_BINARY_DIR}/antlr-clang/antlr4-runtime.h "${umbrella}")
+  target_include_directories(cioc_antlr SYSTEM BEFORE INTERFACE ${CMAKE_BINARY_DIR}/antlr-clang)
+endif()
 target_include_directories(cioc_antlr SYSTEM INTERFACE ${ANTLR4_INCLUDE_DIR})
 target_link_libraries(cioc_antlr INTERFACE ${ANTLR4_RUNTIME_LIB})
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the external tools some tests use: Debian's Chromium (the HTML
-# report is opened headless), Vim and Neovim (editors/vim, the LSP end-to-end test), and, from the npm registry into build/tools
+# report is opened headless), Vim and Neovim (editors/vim, the LSP end-to-end test),
+# clang with its libFuzzer runtime (fuzz/), and, from the npm registry into build/tools
 # (never into the source tree), Microsoft's SARIF multitool, which validates
 # `cioc check --format sarif`. Safe to run again.
 set -euo pipefail
@@ -11,6 +12,8 @@ command -v npm > /dev/null || missing+=(nodejs npm)
 command -v chromium > /dev/null || missing+=(chromium)
 command -v vim > /dev/null || missing+=(vim)
 command -v nvim > /dev/null || missing+=(neovim)
+command -v clang++ > /dev/null || missing+=(clang)
+dpkg-query -W -f='${Status}' libclang-rt-14-dev 2> /dev/null | grep -q 'install ok installed' || missing+=(libclang-rt-14-dev)
 apt_install "${missing[@]}"
 tools=build/tools
 mkdir -p "$tools"

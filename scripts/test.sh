@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and builds (scripts/setup.sh), installs the test tools (scripts/setup-test-tools.sh),
 # runs every test through ctest, then builds again with AddressSanitizer and
-# UndefinedBehaviorSanitizer (preset `sanitize`) and runs the whole suite under them.
+# UndefinedBehaviorSanitizer (preset `sanitize`) and runs the whole suite under them, and
+# last runs each libFuzzer target for a minute (fuzz/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -10,3 +11,4 @@ ctest --preset default -j "$(nproc)"
 cmake --preset sanitize > /dev/null
 cmake --build --preset sanitize
 ctest --preset sanitize -j "$(nproc)"
+fuzz/run.sh 60
