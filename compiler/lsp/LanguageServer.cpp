@@ -328,7 +328,7 @@ Value LanguageServer::hover(const Object &params) {
   if (md.empty() && token.rfind("art", 0) == 0) md = articleText(token);
   if (md.empty()) {
     model::EntityId id = entityAt(last_->model, buffer, offset);
-    if (id != model::kNone) {
+    if (id != model::kNone && last_->model.entities[id].kind != model::kNone) {  // an unknown kind has no doc
       const model::Entity &e = last_->model.entities[id];
       const model::KindInfo &k = schema.kinds[e.kind];
       md = "**" + k.name + "** `" + e.path + "`" + (e.title.empty() ? "" : " — " + e.title);
@@ -401,7 +401,7 @@ Value LanguageServer::documentSymbols(const Object &params) {
     const model::Entity &e = m.entities[id];
     Array children;
     for (model::EntityId c : e.children)
-      if (m.entities[c].range.buffer == buffer) children.push_back(symbol(c));
+      if (m.entities[c].range.buffer == buffer && m.entities[c].kind != model::kNone) children.push_back(symbol(c));
     SourceRange name = e.nameRange.valid() ? e.nameRange : e.kindRange;
     return Object{{"name", e.name.empty() ? m.schema.kinds[e.kind].name : e.name},
                   {"detail", m.schema.kinds[e.kind].name + (e.title.empty() ? "" : " — " + e.title)},

@@ -247,7 +247,9 @@ ast::KindDecl AstBuilder::kindDecl(P::KindDeclContext *ctx) {
         }
         auto boundOf = [&](antlr4::tree::ParseTree *p) -> std::optional<uint32_t> {
           if (p->getText() == "*") return std::nullopt;
-          return parseBound(static_cast<antlr4::tree::TerminalNode *>(p));
+          auto *terminal = dynamic_cast<antlr4::tree::TerminalNode *>(p);
+          if (!terminal) return std::nullopt;  // error recovery may leave a rule here
+          return parseBound(terminal);
         };
         if (parts.size() == 1) {
           std::optional<uint32_t> b = boundOf(parts[0]);
@@ -333,7 +335,8 @@ ast::ExprPtr AstBuilder::expr(P::ExprContext *ctx) {
     e->operands.push_back(expr(c->expr(1)));
     return e;
   }
-  return orExpr(static_cast<P::PlainExprContext *>(ctx)->orExpr());
+  if (auto *plain = dynamic_cast<P::PlainExprContext *>(ctx)) return orExpr(plain->orExpr());
+  return placeholder(ctx);  // error recovery can leave an expression with neither alternative
 }
 
 ast::ExprPtr AstBuilder::orExpr(P::OrExprContext *ctx) {

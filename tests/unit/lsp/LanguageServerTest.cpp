@@ -286,6 +286,21 @@ TEST_F(LanguageServerTest, CodeActionsOfferFixItsAndADeviationSkeleton) {
   EXPECT_TRUE(fix);
 }
 
+// Found by fuzz_lsp: a hover on an entity of an unknown kind read past the table of kinds.
+TEST_F(LanguageServerTest, EntitiesOfUnknownKindsAreHandled) {
+  initialize();
+  send("textDocument/didOpen",
+       Object{{"textDocument",
+               Object{{"uri", fin_}, {"text", "gebruik besluit_cio_2021;\nministerie M { onbekend X; }\n"}}}},
+       false);
+  std::vector<Value> r = send("textDocument/hover", at(1, 24));
+  ASSERT_EQ(r.size(), 1u);
+  r = send("textDocument/documentSymbol", Object{{"textDocument", Object{{"uri", fin_}}}});
+  ASSERT_EQ(r.size(), 1u);
+  r = send("textDocument/completion", at(1, 24));
+  ASSERT_EQ(r.size(), 1u);
+}
+
 TEST_F(LanguageServerTest, ShutdownExitAndUnknownMethods) {
   initialize();
   std::vector<Value> r = send("cioc/unknown", Object{});
