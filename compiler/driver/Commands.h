@@ -37,26 +37,24 @@ struct ExplainOptions {
 /// subject is unknown; with checkExamples, 1 when an example is missing or wrong.
 int runExplain(const ExplainOptions &options);
 
-struct GraphOptions {
+/// What `graph` and `report` share: a workspace and a file to write.
+struct OutputOptions {
   std::vector<std::string> paths;
-  std::string output;  // .dot/.gv, .svg or .png; empty: DOT on stdout
-  std::string focus;   // an organisation to draw with its neighbourhood
+  std::string output;  // graph: .dot/.gv, .svg or .png; report: .html, .md or .json; empty: stdout
   std::string lang = "nl";
   std::string stdlibDir;
   std::string referenceDate;
+};
+
+struct GraphOptions : OutputOptions {
+  std::string focus;  // an organisation to draw with its neighbourhood
 };
 
 /// `cioc graph`: 0 when the chart was written, 1 when the workspace has
 /// compiler errors (the chart may be incomplete), 2 on usage or I/O errors.
 int runGraph(const GraphOptions &options);
 
-struct ReportOptions {
-  std::vector<std::string> paths;
-  std::string output;  // .html, .md or .json; empty: Markdown on stdout
-  std::string lang = "nl";
-  std::string stdlibDir;
-  std::string referenceDate;
-};
+using ReportOptions = OutputOptions;  // stdout gets Markdown
 
 /// `cioc report`: 0 when the report was written, 1 when the workspace has
 /// compiler errors, 2 on usage or I/O errors.

@@ -10,18 +10,6 @@
 
 namespace cio {
 
-/// Compiler errors (not norm findings, which the chart shows) go to stderr;
-/// returns how many there were.
-static size_t reportProblems(Pipeline &p, Language lang) {
-  std::vector<Diagnostic> problems;
-  for (const Diagnostic &d : p.diags.diagnostics())
-    if (d.article.empty() && d.severity == Severity::Error) problems.push_back(d);
-  if (problems.empty()) return 0;
-  sortDiagnostics(problems, p.sources);
-  renderText(llvm::errs(), problems, p.sources, lang, false);
-  return problems.size();
-}
-
 int runGraph(const GraphOptions &opt) {
   Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
   Pipeline p(lang);
@@ -55,7 +43,7 @@ int runGraph(const GraphOptions &opt) {
       failed = true;
     }
   }
-  size_t problems = reportProblems(p, lang);
+  size_t problems = p.printCompilerErrors(lang);
   if (failed) return 2;
   return problems > 0 ? 1 : 0;
 }

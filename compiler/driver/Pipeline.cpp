@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "diagnostics/Render.h"
+#include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
 #include "norms/NormChecker.h"
 #include "sema/Sema.h"
@@ -38,6 +40,16 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   p.norms = checkNorms(p.workspace->files(), p.model.schema, p.diags);
   // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
   if (p.diags.errorCount() == before) p.evaluation = evaluateNorms(p.norms, p.model, p.diags, opt.recordOutcomes);
+}
+
+size_t Pipeline::printCompilerErrors(Language lang) {
+  std::vector<Diagnostic> errors;
+  for (const Diagnostic &d : diags.diagnostics())
+    if (d.article.empty() && d.severity == Severity::Error) errors.push_back(d);
+  if (errors.empty()) return 0;
+  sortDiagnostics(errors, sources);
+  renderText(llvm::errs(), errors, sources, lang, false);
+  return errors.size();
 }
 
 int Pipeline::exitStatus(bool werror) const {

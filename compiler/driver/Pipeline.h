@@ -34,6 +34,9 @@ struct Pipeline {
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
 
   explicit Pipeline(Language lang) : diags(lang) {}
+  /// Prints the compiler errors (not norm findings, which charts and reports
+  /// show) to stderr; returns how many there were.
+  size_t printCompilerErrors(Language lang);
   /// Exit status for the diagnostics so far: 2 for usage or I/O errors, 1 for
   /// errors (or warnings with `werror`), else 0.
   int exitStatus(bool werror) const;

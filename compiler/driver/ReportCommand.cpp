@@ -26,8 +26,6 @@ int runReport(const ReportOptions &opt) {
   }
   std::vector<Diagnostic> &all = p.diags.diagnostics();
   sortDiagnostics(all, p.sources);
-  size_t problems = 0;
-  for (const Diagnostic &d : all) problems += d.article.empty() && d.severity == Severity::Error;
 
   std::string content, error;
   if (!failed) {
@@ -60,10 +58,7 @@ int runReport(const ReportOptions &opt) {
       failed = true;
     }
   }
-  std::vector<Diagnostic> shown;
-  for (const Diagnostic &d : p.diags.diagnostics())
-    if (d.article.empty() && d.severity == Severity::Error) shown.push_back(d);
-  if (!shown.empty()) renderText(llvm::errs(), shown, p.sources, lang, false);
+  size_t problems = p.printCompilerErrors(lang);
   if (failed) return 2;
   return problems > 0 ? 1 : 0;
 }

@@ -72,23 +72,20 @@ int main(int argc, char **argv) {
     opt.lang = Lang;
     return cio::runFmt(opt);
   }
-  if (ReportCmd) {
-    cio::ReportOptions opt;
+  auto outputOptions = [] {
+    cio::OutputOptions opt;
     opt.paths.assign(CheckPaths.begin(), CheckPaths.end());
     opt.output = Output;
     opt.lang = Lang;
     opt.stdlibDir = stdlibDir();
     opt.referenceDate = Peildatum;
-    return cio::runReport(opt);
-  }
+    return opt;
+  };
+  if (ReportCmd) return cio::runReport(outputOptions());
   if (GraphCmd) {
     cio::GraphOptions opt;
-    opt.paths.assign(CheckPaths.begin(), CheckPaths.end());
-    opt.output = Output;
+    static_cast<cio::OutputOptions &>(opt) = outputOptions();
     opt.focus = Focus;
-    opt.lang = Lang;
-    opt.stdlibDir = stdlibDir();
-    opt.referenceDate = Peildatum;
     return cio::runGraph(opt);
   }
   if (ExplainCmd) {
