@@ -20,3 +20,16 @@ add_library(cioc_generated STATIC ${CIOC_GEN_SOURCES})
 target_include_directories(cioc_generated SYSTEM PUBLIC ${CIOC_GEN_DIR})
 target_link_libraries(cioc_generated PUBLIC cioc_antlr)
 target_compile_options(cioc_generated PRIVATE -fno-char8_t -w)
+
+# The tables of the hand-written lexer (compiler/syntax/Lexer.cpp), read from
+# the generated lexer so that the grammar stays the source of truth.
+add_executable(cioc_lexer_tables_gen ${CMAKE_SOURCE_DIR}/compiler/syntax/tablegen/LexerTablesGen.cpp)
+target_link_libraries(cioc_lexer_tables_gen PRIVATE cioc_generated)
+set(CIOC_LEXER_TABLES ${CIOC_GEN_DIR}/LexerTables.inc)
+add_custom_command(
+  OUTPUT ${CIOC_LEXER_TABLES}
+  # Leak checking off: the ANTLR runtime's static tables are never freed (sanitizer builds).
+  COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=0 $<TARGET_FILE:cioc_lexer_tables_gen> ${CIOC_LEXER_TABLES}
+  DEPENDS cioc_lexer_tables_gen
+  COMMENT "Reading the lexer tables from the grammar")
+add_custom_target(cioc_lexer_tables DEPENDS ${CIOC_LEXER_TABLES})

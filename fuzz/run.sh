@@ -14,7 +14,7 @@ rm -rf "$corpus" && mkdir -p "$corpus/cio" "$corpus/lsp"
 i=0; for f in $(find tests examples -name '*.cio' | sort); do cp "$f" "$corpus/cio/seed_$i.cio"; i=$((i + 1)); done
 python3 fuzz/lsp_seeds.py "$corpus/lsp"
 status=0
-for target in parser check format lsp; do
+for target in parser lexer check format lsp; do
   seeds=$corpus/cio
   [ "$target" = lsp ] && seeds=$corpus/lsp
   mkdir -p "build-fuzz/findings/$target" "build-fuzz/work/$target"

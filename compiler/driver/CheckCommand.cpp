@@ -4,6 +4,7 @@
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
@@ -93,6 +94,11 @@ int runCheck(const CheckOptions &opt) {
   else
     renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed());
   out.flush();
+  if (opt.timings) {
+    for (const Pipeline::Phase &phase : p.phases)
+      llvm::errs() << llvm::format("%-22s %8.1f ms  piekgeheugen %6ld KiB\n", phase.name, phase.seconds * 1000,
+                                   phase.peakKiB);
+  }
 
   if (p.usageError || p.workspace->hadIoError()) return 2;
   if (errors > 0 || (opt.werror && warnings > 0)) return 1;

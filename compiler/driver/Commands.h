@@ -18,6 +18,7 @@ struct CheckOptions {
   bool werror = false;
   bool verify = false;
   size_t maxDiagnostics = 1000;  // 0: no limit
+  bool timings = false;          // print each stage's wall time to stderr
 };
 
 /// Returns the process exit status (0 clean, 1 findings, 2 usage or I/O error).
@@ -45,6 +46,9 @@ struct OutputOptions {
   std::string stdlibDir;
   std::string referenceDate;
 };
+
+/// `cioc export`: the resolved model as JSON. Exit 0, 1 with compiler errors, 2 on usage or I/O errors.
+int runExport(const OutputOptions &options);
 
 struct GraphOptions : OutputOptions {
   std::string focus;  // an organisation to draw with its neighbourhood

@@ -35,17 +35,7 @@ int runGraph(const GraphOptions &opt) {
       failed = true;
     }
   }
-  if (!failed) {
-    if (opt.output.empty())
-      llvm::outs() << content;
-    else if (!writeFileAtomically(opt.output, content, error)) {
-      p.diags.report(DiagId::output_unwritable, {}, {opt.output, error});
-      failed = true;
-    }
-  }
-  size_t problems = p.printCompilerErrors(lang);
-  if (failed) return 2;
-  return problems > 0 ? 1 : 0;
+  return p.finishOutput(content, opt.output, failed, lang);
 }
 
 }  // namespace cio

@@ -1,8 +1,12 @@
 #include "driver/Pipeline.h"
 
+#include <sys/resource.h>
+
+#include <chrono>
 #include <ctime>
 
 #include "diagnostics/Render.h"
+#include "driver/Output.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
 #include "norms/NormChecker.h"
@@ -34,12 +38,25 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   for (const std::string &path : paths) p.workspace->addPath(path);
   for (const auto &[name, text] : opt.buffers) p.workspace->addBuffer(name, text);
   if (p.usageError) return;
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point last = Clock::now();
+  auto lap = [&](const char *phase) {
+    Clock::time_point now = Clock::now();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    p.phases.push_back({phase, std::chrono::duration<double>(now - last).count(), usage.ru_maxrss});
+    last = now;
+  };
   p.workspace->load();
+  lap("lezen en ontleden");
   p.model = analyze(*p.workspace, refDate, p.diags);
+  lap("semantische analyse");
   size_t before = p.diags.errorCount();
   p.norms = checkNorms(p.workspace->files(), p.model.schema, p.diags);
+  lap("normen typeren");
   // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
   if (p.diags.errorCount() == before) p.evaluation = evaluateNorms(p.norms, p.model, p.diags, opt.recordOutcomes);
+  lap("normen evalueren");
 }
 
 size_t Pipeline::printCompilerErrors(Language lang) {
@@ -50,6 +67,21 @@ size_t Pipeline::printCompilerErrors(Language lang) {
   sortDiagnostics(errors, sources);
   renderText(llvm::errs(), errors, sources, lang, false);
   return errors.size();
+}
+
+int Pipeline::finishOutput(const std::string &content, const std::string &output, bool failed, Language lang) {
+  std::string error;
+  if (!failed) {
+    if (output.empty())
+      llvm::outs() << content;
+    else if (!writeFileAtomically(output, content, error)) {
+      diags.report(DiagId::output_unwritable, {}, {output, error});
+      failed = true;
+    }
+  }
+  size_t problems = printCompilerErrors(lang);
+  if (failed) return 2;
+  return problems > 0 ? 1 : 0;
 }
 
 int Pipeline::exitStatus(bool werror) const {

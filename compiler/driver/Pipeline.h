@@ -32,11 +32,22 @@ struct Pipeline {
   CompiledNorms norms;
   Evaluation evaluation;    // outcomes only when PipelineOptions::recordOutcomes
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
+  /// Each stage in order with its wall time and the peak memory after it (`cioc check --tijden`).
+  struct Phase {
+    const char *name;
+    double seconds;
+    long peakKiB;
+  };
+  std::vector<Phase> phases;
 
   explicit Pipeline(Language lang) : diags(lang) {}
   /// Prints the compiler errors (not norm findings, which charts and reports
   /// show) to stderr; returns how many there were.
   size_t printCompilerErrors(Language lang);
+  /// The end of `graph`, `report` and `export`: writes `content` (unless
+  /// `failed`) to `output`, or stdout when empty, prints the compiler errors,
+  /// and returns the exit status: 2 when anything failed, 1 with errors, else 0.
+  int finishOutput(const std::string &content, const std::string &output, bool failed, Language lang);
   /// Exit status for the diagnostics so far: 2 for usage or I/O errors, 1 for
   /// errors (or warnings with `werror`), else 0.
   int exitStatus(bool werror) const;

@@ -19,12 +19,14 @@ static cl::list<std::string> FmtPaths(cl::Positional, cl::desc("[PAD…]"), cl::
 static cl::opt<bool> FmtCheck("check", cl::desc("Verander niets; noem de bestanden die zouden veranderen"),
                               cl::sub(FmtCmd));
 static cl::SubCommand ReportCmd("report", "Schrijf het nalevingsrapport (HTML, Markdown of JSON)");
+static cl::SubCommand ExportCmd("export", "Schrijf het opgeloste model als JSON (entiteiten en hun velden)");
 static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd), cl::sub(GraphCmd),
-                                        cl::sub(ReportCmd));
-static cl::opt<std::string> Output("o",
-                                   cl::desc("Uitvoerbestand: graph .dot/.svg/.png (standaard DOT op stdout), "
-                                            "report .html/.md/.json (standaard Markdown op stdout)"),
-                                   cl::value_desc("bestand"), cl::sub(GraphCmd), cl::sub(ReportCmd));
+                                        cl::sub(ReportCmd), cl::sub(ExportCmd));
+static cl::opt<std::string> Output(
+    "o",
+    cl::desc("Uitvoerbestand: graph .dot/.svg/.png (standaard DOT op stdout), "
+             "report .html/.md/.json (standaard Markdown op stdout), export .json (standaard stdout)"),
+    cl::value_desc("bestand"), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(ExportCmd));
 static cl::opt<std::string> Focus("focus", cl::desc("Teken één organisatie met haar omgeving"), cl::value_desc("naam"),
                                   cl::sub(GraphCmd));
 static cl::list<std::string> ExplainArgs(cl::Positional, cl::desc("NORM|ARTIKEL [PAD…]"), cl::sub(ExplainCmd));
@@ -33,17 +35,20 @@ static cl::opt<bool> CheckExamples("toets-voorbeelden",
                                    cl::sub(ExplainCmd));
 static cl::opt<std::string> Peildatum("peildatum", cl::desc("Peildatum JJJJ-MM-DD (standaard: vandaag)"),
                                       cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(ExplainCmd),
-                                      cl::sub(GraphCmd), cl::sub(ReportCmd));
+                                      cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(ExportCmd));
 static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text, json, sarif of github"), cl::init("text"),
                                    cl::sub(CheckCmd));
 static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
-                                 cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd));
+                                 cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd),
+                                 cl::sub(ExportCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
                                    cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd),
-                                   cl::sub(LspCmd));
+                                   cl::sub(LspCmd), cl::sub(ExportCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
                                         cl::init(1000), cl::sub(CheckCmd));
+static cl::opt<bool> Timings("tijden", cl::desc("Toon de duur van elke fase op stderr (voor metingen)"), cl::Hidden,
+                             cl::sub(CheckCmd));
 static cl::opt<bool> Verify("verify", cl::desc("Vergelijk met de expect-commentaren (voor tests)"), cl::Hidden,
                             cl::sub(CheckCmd));
 
@@ -82,6 +87,7 @@ int main(int argc, char **argv) {
     return opt;
   };
   if (ReportCmd) return cio::runReport(outputOptions());
+  if (ExportCmd) return cio::runExport(outputOptions());
   if (GraphCmd) {
     cio::GraphOptions opt;
     static_cast<cio::OutputOptions &>(opt) = outputOptions();
@@ -119,6 +125,7 @@ int main(int argc, char **argv) {
     opt.werror = Werror;
     opt.stdlibDir = stdlibDir();
     opt.verify = Verify;
+    opt.timings = Timings;
     opt.maxDiagnostics = MaxDiagnostics;
     return cio::runCheck(opt);
   }

@@ -1,14 +1,12 @@
 #include "format/Formatter.h"
 
-#include "CioLexer.h"
-#include "antlr4-runtime.h"
-#include "syntax/CodePointMap.h"
+#include "syntax/Lexer.h"
 
 namespace cio {
 
 namespace {
 
-using L = gen::CioLexer;
+using L = TokenTypes;
 
 struct Tok {
   size_t type;
@@ -19,20 +17,16 @@ struct Tok {
 };
 
 std::vector<Tok> lex(std::string_view text) {
-  antlr4::ANTLRInputStream input(text.data(), text.size());
-  L lexer(&input);
-  lexer.removeErrorListeners();
-  CodePointMap positions(text, 0);
+  Lexer lexer(text);
   std::vector<Tok> out;
   unsigned newlines = 0;
-  for (std::unique_ptr<antlr4::Token> t = lexer.nextToken(); t->getType() != antlr4::Token::EOF;
-       t = lexer.nextToken()) {
-    std::string_view s = positions.text(t.get());
-    if (t->getType() == L::WS) {
+  for (RawToken t = lexer.next(); t.type != antlr4::Token::EOF; t = lexer.next()) {
+    std::string_view s = text.substr(t.begin, t.end - t.begin);
+    if (t.type == L::WS) {
       for (char c : s) newlines += c == '\n';
       continue;
     }
-    out.push_back({t->getType(), std::string(s), newlines});
+    out.push_back({t.type, std::string(s), newlines});
     newlines = 0;
   }
   return out;

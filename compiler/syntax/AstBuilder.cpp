@@ -1,7 +1,5 @@
 #include "syntax/AstBuilder.h"
 
-#include "BufferedTokenStream.h"
-
 namespace cio {
 
 using P = gen::CioParser;
@@ -19,8 +17,8 @@ SourceRange AstBuilder::range(antlr4::ParserRuleContext *ctx) const {
 
 std::string AstBuilder::docComment(antlr4::ParserRuleContext *ctx) const {
   std::string doc;
-  for (antlr4::Token *t : tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex(), 2)) {
-    std::string line(positions_.text(t).substr(3));
+  for (std::string_view comment : tokens_.docCommentsBefore(ctx->getStart()->getTokenIndex())) {
+    std::string line(comment.substr(3));
     if (!line.empty() && line[0] == ' ') line.erase(0, 1);
     if (!doc.empty()) doc += '\n';
     doc += line;

@@ -8,17 +8,14 @@
 #include "CioParser.h"
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"
-#include "syntax/CodePointMap.h"
-
-namespace antlr4 {
-class BufferedTokenStream;
-}
+#include "syntax/TokenBuffer.h"
+#include "syntax/TokenRanges.h"
 
 namespace cio {
 
 class AstBuilder {
  public:
-  AstBuilder(const CodePointMap &positions, antlr4::BufferedTokenStream &tokens, DiagnosticEngine &diags)
+  AstBuilder(const TokenRanges &positions, const TokenBuffer &tokens, DiagnosticEngine &diags)
       : buffer_(positions.buffer()), positions_(positions), tokens_(tokens), diags_(diags) {}
 
   void build(gen::CioParser::FileContext *file, ast::File &out);
@@ -54,8 +51,8 @@ class AstBuilder {
                           gen::CioParser::ExprContext *body, antlr4::ParserRuleContext *whole);
 
   unsigned buffer_;
-  const CodePointMap &positions_;
-  antlr4::BufferedTokenStream &tokens_;
+  const TokenRanges &positions_;
+  const TokenBuffer &tokens_;
   DiagnosticEngine &diags_;
 };
 

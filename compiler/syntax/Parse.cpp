@@ -1,11 +1,12 @@
 #include "syntax/Parse.h"
 
-#include "CioLexer.h"
 #include "CioParser.h"
 #include "antlr4-runtime.h"
 #include "syntax/AstBuilder.h"
-#include "syntax/CodePointMap.h"
+#include "syntax/Lexer.h"
 #include "syntax/SyntaxErrorListener.h"
+#include "syntax/TokenBuffer.h"
+#include "syntax/TokenRanges.h"
 
 namespace cio {
 
@@ -21,7 +22,7 @@ struct NestingMeter {
   unsigned depth() const { return brackets + prefixes + pathSteps; }
   /// True when the token ends a top-level item: a `;` or `}` outside all brackets.
   bool feed(size_t type, char punct) {
-    using L = gen::CioLexer;
+    using L = TokenTypes;
     if (punct == '(' || punct == '[' || punct == '{')
       ++brackets;
     else if (punct == ')' || punct == ']' || punct == '}')
@@ -43,26 +44,18 @@ struct NestingMeter {
 };
 
 /// The punctuation character of a one-character token, or 0 for any other
-/// token (a one-letter name is not punctuation). Read from the source bytes:
-/// much cheaper than Token::getText(), which decodes and allocates.
-struct PunctuationReader {
-  std::string_view text;
-  const CodePointMap &positions;
-  char operator()(const antlr4::Token &tok) const {
-    if (tok.getStartIndex() != tok.getStopIndex()) return 0;
-    uint32_t at = positions.byteOffset(tok.getStartIndex());
-    char c = at < text.size() ? text[at] : 0;
-    return c != 0 && std::string_view("()[]{};,.+-=<>:@?*!").find(c) != std::string_view::npos ? c : 0;
-  }
-};
+/// token (a one-letter name is not punctuation).
+char punctuationOf(const RawToken &tok, std::string_view text) {
+  if (tok.end != tok.begin + 1) return 0;
+  char c = text[tok.begin];
+  return std::string_view("()[]{};,.+-=<>:@?*!").find(c) != std::string_view::npos ? c : 0;
+}
 
 /// Parses one chunk, SLL first with bail-out and full LL only when SLL fails,
 /// and appends its declarations to `file`. The parse tree dies with the chunk.
-void parseChunk(std::vector<std::unique_ptr<antlr4::Token>> tokens, const CodePointMap &positions,
-                SyntaxErrorListener &listener, DiagnosticEngine &diags, ast::File &file) {
-  antlr4::ListTokenSource source(std::move(tokens));
-  antlr4::CommonTokenStream stream(&source);
-  gen::CioParser parser(&stream);
+void parseChunk(TokenBuffer &tokens, const TokenRanges &positions, SyntaxErrorListener &listener,
+                DiagnosticEngine &diags, ast::File &file) {
+  gen::CioParser parser(&tokens);
   parser.removeErrorListeners();
 
   gen::CioParser::FileContext *tree = nullptr;
@@ -74,7 +67,7 @@ void parseChunk(std::vector<std::unique_ptr<antlr4::Token>> tokens, const CodePo
     tree = nullptr;
   }
   if (!tree) {
-    stream.seek(0);
+    tokens.seek(0);
     parser.reset();
     parser.addErrorListener(&listener);
     parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
@@ -85,7 +78,7 @@ void parseChunk(std::vector<std::unique_ptr<antlr4::Token>> tokens, const CodePo
       tree = nullptr;  // the runtime gave up; the listener has reported why
     }
   }
-  if (tree) AstBuilder(positions, stream, diags).build(tree, file);
+  if (tree) AstBuilder(positions, tokens, diags).build(tree, file);
 }
 
 }  // namespace
@@ -99,13 +92,10 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     diags.report(DiagId::invalid_utf8, {buffer, uint32_t(bad), uint32_t(bad + 1)});
     return file;
   }
-  CodePointMap positions(text, buffer);
-  PunctuationReader punctOf{text, positions};
+  TokenRanges positions(text, buffer);
+  LineIndex lines(text);
   auto rangeOf = [&](antlr4::Token *t) { return positions.range(t); };
-
-  antlr4::ANTLRInputStream input(text.data(), text.size());
-  gen::CioLexer lexer(&input);
-  lexer.removeErrorListeners();
+  auto rangeOfRaw = [&](const RawToken &t) { return SourceRange{buffer, t.begin, t.end}; };
 
   // Lex and parse as one stream, in chunks cut between top-level items, so
   // that only one chunk's tokens and parse tree are alive at a time: the
@@ -114,47 +104,52 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   // so the grammar is unchanged. Lexical errors are reported here once, and
   // the parser sees a clean stream (an unterminated text becomes a text).
   SyntaxErrorListener listener(diags, rangeOf, limits.maxSyntaxErrors);
-  std::vector<std::unique_ptr<antlr4::Token>> chunk;
+  auto chunk = std::make_unique<TokenBuffer>(text, lines);
   NestingMeter meter;
-  for (std::unique_ptr<antlr4::Token> tok = lexer.nextToken(); tok->getType() != antlr4::Token::EOF;
-       tok = lexer.nextToken()) {
-    size_t type = tok->getType();
-    if (type == gen::CioLexer::ERROR_CHAR) {
-      std::string shown = tok->getText();
+  Lexer lexer(text);
+  RawToken tok = lexer.next();
+  for (; tok.type != antlr4::Token::EOF; tok = lexer.next()) {
+    size_t type = tok.type;
+    if (type == TokenTypes::WS || type == TokenTypes::LINE_COMMENT || type == TokenTypes::BLOCK_COMMENT) continue;
+    if (type == TokenTypes::DOC_COMMENT) {
+      chunk->addDocComment(tok.begin, tok.end);
+      continue;
+    }
+    if (type == TokenTypes::ERROR_CHAR) {
+      std::string shown(text.substr(tok.begin, tok.end - tok.begin));
       if (shown.size() == 1 && (static_cast<unsigned char>(shown[0]) < 0x20 || shown[0] == 0x7F)) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned char>(shown[0]));
         shown = buf;  // control characters would garble the terminal
       }
-      diags.report(DiagId::unexpected_character, rangeOf(tok.get()), {shown});
+      diags.report(DiagId::unexpected_character, rangeOfRaw(tok), {shown});
       continue;
     }
-    if (type == gen::CioLexer::UNTERMINATED_COMMENT) {
-      SourceRange r = rangeOf(tok.get());
-      diags.report(DiagId::unterminated_comment, {buffer, r.begin, r.begin + 2});
+    if (type == TokenTypes::UNTERMINATED_COMMENT) {
+      diags.report(DiagId::unterminated_comment, {buffer, tok.begin, tok.begin + 2});
       continue;
     }
-    if (type == gen::CioLexer::UNTERMINATED_STRING) {
-      diags.report(DiagId::unterminated_string, rangeOf(tok.get()));
-      if (auto *common = dynamic_cast<antlr4::CommonToken *>(tok.get())) common->setType(gen::CioLexer::STRING);
+    if (type == TokenTypes::UNTERMINATED_STRING) {
+      diags.report(DiagId::unterminated_string, rangeOfRaw(tok));
+      type = TokenTypes::STRING;
     }
-    bool cut = false;
-    if (tok->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
-      cut = meter.feed(type, punctOf(*tok));
-      if (meter.depth() > limits.maxNesting) {
-        // Parsing would recurse past any safe stack depth: stop here.
-        diags.report(DiagId::nesting_too_deep, rangeOf(tok.get()), {std::to_string(limits.maxNesting)});
-        return file;
-      }
+    bool cut = meter.feed(type, punctuationOf(tok, text));
+    if (meter.depth() > limits.maxNesting) {
+      // Parsing would recurse past any safe stack depth: stop here.
+      diags.report(DiagId::nesting_too_deep, rangeOfRaw(tok), {std::to_string(limits.maxNesting)});
+      return file;
     }
-    chunk.push_back(std::move(tok));
-    if (cut && chunk.size() >= limits.chunkTokens) {
-      parseChunk(std::move(chunk), positions, listener, diags, file);
-      chunk.clear();
+    chunk->add(type, tok.begin, tok.end);
+    if (cut && chunk->tokenCount() >= limits.chunkTokens) {
+      chunk->finish(tok.end);
+      parseChunk(*chunk, positions, listener, diags, file);
+      chunk = std::make_unique<TokenBuffer>(text, lines);
     }
   }
-  // ListTokenSource refuses an empty list (a file of only comments or errors).
-  if (!chunk.empty()) parseChunk(std::move(chunk), positions, listener, diags, file);
+  if (!chunk->empty()) {
+    chunk->finish(tok.begin);
+    parseChunk(*chunk, positions, listener, diags, file);
+  }
   return file;
 }
 
