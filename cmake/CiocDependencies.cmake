@@ -35,3 +35,12 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
 add_library(cioc_graphviz INTERFACE)
 target_link_libraries(cioc_graphviz INTERFACE PkgConfig::GVC)
+
+# mimalloc replaces malloc in the cioc executable: building the AST and the
+# model is allocation-bound, and glibc's allocator, fragmented by the parse
+# trees freed after each chunk, made a large check ~25% slower (docs/performance.md).
+# Off in the sanitizer and fuzzing builds, whose runtimes bring their own allocator.
+option(CIOC_MIMALLOC "Link the cioc executable with mimalloc" ON)
+if(CIOC_MIMALLOC)
+  find_library(MIMALLOC_LIB NAMES mimalloc REQUIRED)
+endif()

@@ -150,7 +150,9 @@ ast::Value AstBuilder::value(P::ValueContext *ctx) {
   v.range = range(ctx);
   if (auto *c = dynamic_cast<P::ListValueContext *>(ctx)) {
     v.kind = ast::Value::Kind::List;
-    for (P::ValueContext *item : c->value()) v.items.push_back(value(item));
+    std::vector<P::ValueContext *> items = c->value();
+    v.items.reserve(items.size());
+    for (P::ValueContext *item : items) v.items.push_back(value(item));
   } else if (auto *c = dynamic_cast<P::LiteralValueContext *>(ctx)) {
     v.kind = ast::Value::Kind::Literal;
     v.literal = literal(c->literal());
@@ -174,12 +176,20 @@ ast::Entity AstBuilder::entity(P::EntityContext *ctx) {
   e.kind = ident(ctx->kind);
   if (ctx->entityName) e.name = ident(ctx->entityName);
   if (ctx->STRING()) e.title = textLiteral(ctx->STRING()->getSymbol());
+  // Sorted first so that both vectors get their exact size: growing them
+  // moved every field several times and dominated building the AST.
+  std::vector<P::FieldAssignContext *> fields;
+  std::vector<P::EntityContext *> children;
   for (P::MemberContext *m : ctx->member()) {
-    if (m->fieldAssign())
-      e.fields.push_back(fieldAssign(m->fieldAssign()));
-    else if (m->entity())
-      e.children.push_back(entity(m->entity()));
+    if (auto *f = m->fieldAssign())
+      fields.push_back(f);
+    else if (auto *c = m->entity())
+      children.push_back(c);
   }
+  e.fields.reserve(fields.size());
+  for (P::FieldAssignContext *f : fields) e.fields.push_back(fieldAssign(f));
+  e.children.reserve(children.size());
+  for (P::EntityContext *c : children) e.children.push_back(entity(c));
   e.doc = docComment(ctx);
   e.range = range(ctx);
   return e;

@@ -19,14 +19,22 @@ namespace {
 /// list items) are flat in the AST and do not count.
 struct NestingMeter {
   unsigned brackets = 0, prefixes = 0, pathSteps = 0;
+  /// The items so far of each open `[`, innermost last (0 for other brackets).
+  std::vector<uint32_t> listItems;
   unsigned depth() const { return brackets + prefixes + pathSteps; }
+  uint32_t longestOpenList() const { return listItems.empty() ? 0 : listItems.back(); }
   /// True when the token ends a top-level item: a `;` or `}` outside all brackets.
   bool feed(size_t type, char punct) {
     using L = TokenTypes;
-    if (punct == '(' || punct == '[' || punct == '{')
+    if (punct == '(' || punct == '[' || punct == '{') {
       ++brackets;
-    else if (punct == ')' || punct == ']' || punct == '}')
+      listItems.push_back(punct == '[' ? 1 : 0);
+    } else if (punct == ')' || punct == ']' || punct == '}') {
       brackets = brackets ? brackets - 1 : 0;
+      if (!listItems.empty()) listItems.pop_back();
+    } else if (punct == ',' && !listItems.empty() && listItems.back() > 0) {
+      ++listItems.back();
+    }
     if (punct == ';' || punct == '{' || punct == '}')
       prefixes = 0;
     else if (type == L::NIET || type == L::HEEFT || type == L::ALS || type == L::ELK || type == L::GEEN ||
@@ -137,6 +145,10 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     if (meter.depth() > limits.maxNesting) {
       // Parsing would recurse past any safe stack depth: stop here.
       diags.report(DiagId::nesting_too_deep, rangeOfRaw(tok), {std::to_string(limits.maxNesting)});
+      return file;
+    }
+    if (meter.longestOpenList() > limits.maxListItems) {
+      diags.report(DiagId::list_too_long, rangeOfRaw(tok), {std::to_string(limits.maxListItems)});
       return file;
     }
     chunk->add(type, tok.begin, tok.end);

@@ -13,6 +13,7 @@ namespace cio {
 
 struct ParseLimits {
   unsigned maxNesting = 256;
+  uint32_t maxListItems = 100000;  // items of one `[…]`: bounds the work of norms that search lists
   unsigned maxSyntaxErrors = 20;
   size_t chunkTokens = 20000;  // parse in pieces of about this many tokens (see Parse.cpp)
 };

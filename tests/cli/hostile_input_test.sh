@@ -27,6 +27,11 @@ python3 -c "print('gebruik besluit_cio_2021;\nministerie X \"' + 'a'*5000000)" >
 python3 -c "print('gebruik besluit_cio_2021;\n/*' + ' x'*2000000)" > "$tmp/comment.cio"; run "unterminated comment" "$tmp/comment.cio"
 python3 -c "print('gebruik besluit_cio_2021;\nministerie X { ' + 'functie F; '*1 + 'sg S; '*200000 + ' }')" > "$tmp/longline.cio"; run "huge line" "$tmp/longline.cio"
 printf '\x00\x00\x00' > "$tmp/nul.cio"; run "NUL bytes" "$tmp/nul.cio"
+python3 -c "print('gebruik besluit_cio_2021;\nministerie X { bestuursraad B { leden = [' + 'S, '*100001 + 'S]; } }')" > "$tmp/list.cio"
+run "list of 100002 items" "$tmp/list.cio"; grep -q "list_too_long" "$tmp/out" || { echo "FAIL no list_too_long"; fail=1; }
+python3 -c "print('gebruik besluit_cio_2021;\nministerie X { sg S; bestuursraad B { leden = [' + 'S, '*99999 + 'S]; } }')" > "$tmp/list_ok.cio"
+timeout 60 "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$tmp/list_ok.cio" > "$tmp/out" 2>&1
+grep -q "list_too_long" "$tmp/out" && { echo "FAIL 100000 items are allowed"; fail=1; } || echo "ok   list of 100000 items is within the limit"
 # Token soup in norm requirements: error recovery leaves partial rules, which
 # the AST builder must complete so that the checker and evaluator never crash.
 python3 - "$cioc" "$stdlib" "$tmp" <<'PY' || fail=1

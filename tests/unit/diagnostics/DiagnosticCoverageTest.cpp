@@ -20,16 +20,20 @@ const std::map<std::string, std::string> kCoveredElsewhere = {
     {"too_many_diagnostics", "tests/cli/cli_test.sh: --max-meldingen"},
     {"explain_unknown", "tests/cli/explain_test.sh: unknown name"},
     {"fmt_refused", "tests/cli/fmt_test.sh: a file with a syntax error"},
-    {"fmt_would_change_tokens", "not provokable: the formatter only moves whitespace (FormatTest checks every .cio file)"},
+    {"fmt_would_change_tokens",
+     "not provokable: the formatter only moves whitespace (FormatTest checks every .cio file)"},
     {"report_unknown_format", "tests/cli/report_test.sh: unknown format"},
     {"graph_unknown_focus", "tests/cli/graph_test.sh: unknown focus"},
     {"graph_unknown_format", "tests/cli/graph_test.sh: unknown output format"},
     {"output_unwritable", "tests/cli/graph_test.sh: unwritable output"},
-    {"graph_render_failed", "not provokable: the DOT writer only writes DOT that Graphviz reads (graph_test.sh runs dot on it)"},
+    {"graph_render_failed",
+     "not provokable: the DOT writer only writes DOT that Graphviz reads (graph_test.sh runs dot on it)"},
     {"example_missing", "tests/cli/explain_test.sh: a norm without example"},
     {"example_not_violating", "tests/cli/explain_test.sh: an example that complies"},
     {"example_invalid", "tests/cli/explain_test.sh: an example with an error"},
     {"nesting_too_deep", "tests/cli/hostile_input_test.sh and syntax/nesting_too_deep.cio"},
+    {"list_too_long",
+     "tests/cli/hostile_input_test.sh (100,002 items) and ParseTest.ListsLongerThanTheLimitStopTheParse"},
 };
 
 TEST(DiagnosticCoverage, EveryKindIsExpectedByAFileTest) {

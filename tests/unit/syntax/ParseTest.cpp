@@ -42,6 +42,20 @@ TEST(Parse, RangesAfterALeadingByteOrderMarkAreBytes) {
   EXPECT_EQ(d.diagnostics()[0].range.begin, src.find('#'));
 }
 
+TEST(Parse, ListsLongerThanTheLimitStopTheParse) {
+  ParseLimits limits;
+  limits.maxListItems = 3;
+  DiagnosticEngine ok, tooLong;
+  parseFile("x A { y = [a, [c, d, e], f]; }", 1, ok, limits);
+  EXPECT_TRUE(ok.diagnostics().empty()) << "three items per list, nested lists counted apart";
+  std::string src = "x A { y = [a, b, c, d]; }\nx B;";
+  ast::File f = parseFile(src, 1, tooLong, limits);
+  ASSERT_EQ(tooLong.diagnostics().size(), 1u);
+  EXPECT_EQ(tooLong.diagnostics()[0].code, "list_too_long");
+  EXPECT_EQ(tooLong.diagnostics()[0].range.begin, src.find(", d"));
+  EXPECT_TRUE(f.entities.empty());
+}
+
 TEST(Parse, ContextualWordsStayUsableAsFieldNames) {
   DiagnosticEngine d;
   ast::File f = parseFile(

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""LSP edit-to-diagnostics latency: `cioc lsp` opens a generated file of about
+5,000 lines, then gets one small edit at a time (a value in the middle of the
+file toggled) and the time until its diagnostics arrive is measured.
+Usage: lsp_latency.py CIOC [EDITS]. Prints the line count, p50 and p95 in ms."""
+import json, os, subprocess, sys, tempfile, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+cioc = sys.argv[1]
+edits = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+root = tempfile.mkdtemp()
+path = os.path.join(root, "groot.cio")
+subprocess.run([sys.executable, os.path.join(here, "generate.py"), "--ministries", "6", "--units", "50", "--rijk", path],
+               check=True)
+text = open(path, encoding="utf-8").read()
+lines = text.split("\n")
+target = next(i for i in range(len(lines) // 2, len(lines)) if "op_dashboard = ja;" in lines[i])
+column = lines[target].index("ja;")
+uri = "file://" + path
+proc = subprocess.Popen([cioc, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
+def send(msg):
+    body = json.dumps(msg).encode()
+    proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    proc.stdin.flush()
+
+
+def receive():
+    length = None
+    while True:
+        line = proc.stdout.readline()
+        if not line:
+            sys.exit("the server closed the stream")
+        line = line.strip()
+        if not line:
+            break
+        if line.startswith(b"Content-Length:"):
+            length = int(line.split(b":")[1])
+    return json.loads(proc.stdout.read(length))
+
+
+def diagnostics_for(uri):
+    while True:
+        m = receive()
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+            return m["params"]["diagnostics"]
+
+
+send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": None}})
+while receive().get("id") != 1:
+    pass
+send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+      "params": {"textDocument": {"uri": uri, "languageId": "cio", "version": 1, "text": text}}})
+diagnostics_for(uri)
+
+times = []
+value = "ja"
+for version in range(2, edits + 12):
+    new = "nee" if value == "ja" else "ja"
+    edit = {"range": {"start": {"line": target, "character": column},
+                      "end": {"line": target, "character": column + len(value)}}, "text": new}
+    value = new
+    start = time.perf_counter()
+    send({"jsonrpc": "2.0", "method": "textDocument/didChange",
+          "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
+    found = diagnostics_for(uri)
+    if version >= 12:  # the first ten warm up
+        times.append((time.perf_counter() - start) * 1000)
+    assert any(d["code"] == "op_rijks_ict_dashboard" for d in found) == (value == "nee"), "wrong diagnostics"
+send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+while receive().get("id") != 2:
+    pass
+send({"jsonrpc": "2.0", "method": "exit"})
+proc.wait(timeout=10)
+times.sort()
+p50, p95 = times[len(times) // 2], times[int(len(times) * 0.95) - 1]
+print(json.dumps({"lines": len(lines), "edits": len(times), "p50_ms": round(p50, 1), "p95_ms": round(p95, 1)}))
