@@ -11,4 +11,48 @@ std::string QualifiedName::str() const {
   return out;
 }
 
+namespace {
+
+struct RangeMover {
+  int64_t delta;
+  unsigned buffer;
+  void operator()(SourceRange &r) const {
+    if (!r.valid()) return;
+    r.buffer = buffer;
+    r.begin = static_cast<uint32_t>(r.begin + delta);
+    r.end = static_cast<uint32_t>(r.end + delta);
+  }
+  void operator()(Ident &i) const { (*this)(i.range); }
+  void operator()(Literal &l) const {
+    (*this)(l.range);
+    if (l.unit) (*this)(*l.unit);
+  }
+  void operator()(QualifiedName &q) const {
+    (*this)(q.range);
+    for (Ident &p : q.parts) (*this)(p);
+  }
+  void operator()(Value &v) const {
+    (*this)(v.range);
+    (*this)(v.literal);
+    (*this)(v.reference);
+    for (Value &item : v.items) (*this)(item);
+  }
+  void operator()(Entity &e) const {
+    (*this)(e.range);
+    (*this)(e.kind);
+    if (e.name) (*this)(*e.name);
+    if (e.title) (*this)(*e.title);
+    for (FieldAssign &f : e.fields) {
+      (*this)(f.range);
+      (*this)(f.name);
+      (*this)(f.value);
+    }
+    for (Entity &c : e.children) (*this)(c);
+  }
+};
+
+}  // namespace
+
+void moveRanges(Entity &e, int64_t delta, unsigned buffer) { RangeMover{delta, buffer}(e); }
+
 }  // namespace cio::ast

@@ -185,6 +185,11 @@ struct NormDecl {
   SourceRange range;
 };
 
+/// Moves every range in `e` by `delta` bytes into `buffer`: for an entity
+/// parsed before at another offset (the language server's reuse of unchanged
+/// top-level items, see syntax/Parse.h).
+void moveRanges(Entity &e, int64_t delta, unsigned buffer);
+
 /// One parsed .cio file. Each list keeps declaration order.
 struct File {
   unsigned buffer = 0;

@@ -73,13 +73,21 @@ std::shared_ptr<const ast::File> Workspace::parse(const std::string &name, std::
       return it->second.syntax;
     }
   DiagnosticEngine parsing(diags_.language());
-  ast::File file = parseFile(text, buffer, parsing);
+  // With a cache, the previous version of the file lends its unchanged top-level entities.
+  const ParsedItems *previous = nullptr;
+  std::shared_ptr<ParsedItems> items;
+  if (cache_) {
+    items = std::make_shared<ParsedItems>();
+    if (auto it = cache_->entries.find(name); it != cache_->entries.end()) previous = it->second.items.get();
+  }
+  ast::File file = parseFile(text, buffer, parsing, {}, previous, items.get());
   file.path = name;
   auto syntax = std::make_shared<const ast::File>(std::move(file));
   for (const Diagnostic &d : parsing.diagnostics()) diags_.add(d);
   if (cache_) {
     ++cache_->misses;
-    cache_->entries[name] = {std::string(text), buffer, syntax, parsing.diagnostics()};
+    cache_->itemsReused += items->reused;
+    cache_->entries[name] = {std::string(text), buffer, syntax, parsing.diagnostics(), std::move(items)};
   }
   return syntax;
 }

@@ -12,6 +12,7 @@
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "llvm/Support/SourceMgr.h"
+#include "syntax/Parse.h"
 
 namespace cio {
 
@@ -32,9 +33,11 @@ struct ParseCache {
     unsigned buffer = 0;
     std::shared_ptr<const ast::File> syntax;
     std::vector<Diagnostic> diagnostics;  // of the parse, reported again on reuse
+    std::shared_ptr<ParsedItems> items;   // its top-level entities, for parsing the next version
   };
   std::map<std::string, Entry> entries;
   size_t hits = 0, misses = 0;
+  size_t itemsReused = 0;  // top-level entities copied instead of parsed again
 };
 
 class Workspace {

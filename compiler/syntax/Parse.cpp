@@ -91,7 +91,8 @@ void parseChunk(TokenBuffer &tokens, const TokenRanges &positions, SyntaxErrorLi
 
 }  // namespace
 
-ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits) {
+ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits,
+                    const ParsedItems *reuse, ParsedItems *record) {
   ast::File file;
   file.buffer = buffer;
 
@@ -114,6 +115,37 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   SyntaxErrorListener listener(diags, rangeOf, limits.maxSyntaxErrors);
   auto chunk = std::make_unique<TokenBuffer>(text, lines);
   NestingMeter meter;
+  // Item by item (with `record`): where the current item's text starts, and the diagnostics before it.
+  uint32_t itemStart = 0;
+  size_t diagnosticsBefore = diags.diagnostics().size();
+  auto declarationCount = [&] {
+    return file.uses.size() + file.libraries.size() + file.kinds.size() + file.enums.size() + file.constants.size() +
+           file.articles.size() + file.norms.size() + file.entities.size();
+  };
+  // Ends the item that ends at `end`: copied when its text is in `reuse`,
+  // else parsed; recorded when it is one entity without diagnostics.
+  auto endItem = [&](uint32_t end) {
+    std::string key(text.substr(itemStart, end - itemStart));
+    bool clean = diags.diagnostics().size() == diagnosticsBefore;
+    const ParsedItems::Item *known = nullptr;
+    if (reuse && clean)
+      if (auto it = reuse->byText.find(key); it != reuse->byText.end()) known = &it->second;
+    size_t entitiesBefore = file.entities.size(), declarationsBefore = declarationCount();
+    if (known) {
+      file.entities.push_back(known->entity);
+      ast::moveRanges(file.entities.back(), int64_t(itemStart) - int64_t(known->begin), buffer);
+      ++record->reused;
+    } else {
+      chunk->finish(end);
+      parseChunk(*chunk, positions, listener, diags, file);
+      clean = clean && diags.diagnostics().size() == diagnosticsBefore;
+    }
+    bool oneEntity = declarationCount() == declarationsBefore + 1 && file.entities.size() == entitiesBefore + 1;
+    if (clean && oneEntity) record->byText.emplace(std::move(key), ParsedItems::Item{itemStart, file.entities.back()});
+    chunk = std::make_unique<TokenBuffer>(text, lines);
+    itemStart = end;
+    diagnosticsBefore = diags.diagnostics().size();
+  };
   Lexer lexer(text);
   RawToken tok = lexer.next();
   for (; tok.type != antlr4::Token::EOF; tok = lexer.next()) {
@@ -152,15 +184,21 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
       return file;
     }
     chunk->add(type, tok.begin, tok.end);
-    if (cut && chunk->tokenCount() >= limits.chunkTokens) {
+    if (record && cut) {
+      endItem(tok.end);
+    } else if (cut && chunk->tokenCount() >= limits.chunkTokens) {
       chunk->finish(tok.end);
       parseChunk(*chunk, positions, listener, diags, file);
       chunk = std::make_unique<TokenBuffer>(text, lines);
     }
   }
   if (!chunk->empty()) {
-    chunk->finish(tok.begin);
-    parseChunk(*chunk, positions, listener, diags, file);
+    if (record) {
+      endItem(tok.begin);
+    } else {
+      chunk->finish(tok.begin);
+      parseChunk(*chunk, positions, listener, diags, file);
+    }
   }
   return file;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string_view>
+#include <unordered_map>
 
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"
@@ -18,9 +19,25 @@ struct ParseLimits {
   size_t chunkTokens = 20000;  // parse in pieces of about this many tokens (see Parse.cpp)
 };
 
+/// Top-level entities parsed before, by their text (with the comments and
+/// blank lines before them), for the language server: after an edit only the
+/// items it touched are parsed again; the others are copied with their ranges
+/// moved. Only items that parsed without any diagnostic are kept.
+struct ParsedItems {
+  struct Item {
+    uint32_t begin;  // where the key text started
+    ast::Entity entity;
+  };
+  std::unordered_map<std::string, Item> byText;
+  size_t reused = 0;  // items of this parse copied from the previous one
+};
+
 /// Parses `text`, which is buffer `buffer` of the workspace's SourceMgr.
-/// Never throws; problems become diagnostics and a best-effort AST.
-ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits = {});
+/// Never throws; problems become diagnostics and a best-effort AST. With
+/// `record`, every top-level item is parsed on its own and the clean entities
+/// are recorded there; items found in `reuse` are not parsed again.
+ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits = {},
+                    const ParsedItems *reuse = nullptr, ParsedItems *record = nullptr);
 
 /// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 size_t findInvalidUtf8(std::string_view text);

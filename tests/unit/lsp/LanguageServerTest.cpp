@@ -148,6 +148,14 @@ TEST_F(LanguageServerTest, AnEditReparsesOnlyTheChangedFile) {
        false);
   EXPECT_EQ(server_.parseCache().misses, misses + 1);  // the edited file
   EXPECT_EQ(server_.parseCache().hits, hits + 2);      // rijk.cio and the stdlib, as they were
+  // Within the edited file, a top-level entity the edit did not touch is copied, not parsed.
+  size_t reused = server_.parseCache().itemsReused;
+  send("textDocument/didChange",
+       Object{{"textDocument", Object{{"uri", fin_}, {"version", 3}}},
+              {"contentChanges", Array{Object{{"range", Object{{"start", position(0, 0)}, {"end", position(0, 0)}}},
+                                              {"text", "ministerie NIEUW { sg SG_NIEUW; }\n"}}}}},
+       false);
+  EXPECT_EQ(server_.parseCache().itemsReused, reused + 1);
 }
 
 TEST_F(LanguageServerTest, HoverDefinitionReferencesSymbolsFormatting) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "syntax/Parse.h"
 
 namespace cio {
@@ -153,6 +155,81 @@ TEST(Utf8, FindsTheFirstInvalidByte) {
   EXPECT_EQ(findInvalidUtf8("a\xc0\xaf"), 1u);      // overlong
   EXPECT_EQ(findInvalidUtf8("a\xed\xa0\x80"), 1u);  // surrogate
   EXPECT_EQ(findInvalidUtf8("a\xe2\x82"), 1u);      // truncated
+}
+
+}  // namespace
+}  // namespace cio
+
+namespace cio {
+namespace {
+
+std::string dump(const SourceRange &r) {
+  return "@" + std::to_string(r.buffer) + ":" + std::to_string(r.begin) + "-" + std::to_string(r.end);
+}
+std::string dump(const ast::Ident &i) { return i.text + dump(i.range); }
+std::string dump(const ast::Value &v) {
+  std::string out = "(" + std::to_string(int(v.kind)) + dump(v.range) + " " + v.literal.text + "|" + v.literal.second +
+                    "|" + (v.literal.unit ? dump(*v.literal.unit) : "") + dump(v.literal.range) + " ";
+  for (const ast::Ident &p : v.reference.parts) out += dump(p) + ".";
+  out += dump(v.reference.range);
+  for (const ast::Value &item : v.items) out += dump(item);
+  return out + ")";
+}
+std::string dump(const ast::Entity &e) {
+  std::string out = "{" + dump(e.kind) + " " + (e.name ? dump(*e.name) : "") + " " +
+                    (e.title ? e.title->text + dump(e.title->range) : "") + " doc:" + e.doc + dump(e.range) + "\n";
+  for (const ast::FieldAssign &f : e.fields) out += dump(f.name) + "=" + dump(f.value) + dump(f.range) + "\n";
+  for (const ast::Entity &c : e.children) out += dump(c);
+  return out + "}\n";
+}
+std::string dump(const ast::File &f, const DiagnosticEngine &d) {
+  std::string out = std::to_string(f.uses.size()) + " uses, " + std::to_string(f.norms.size()) + " norms, " +
+                    std::to_string(f.kinds.size()) + " kinds\n";
+  for (const ast::Entity &e : f.entities) out += dump(e);
+  for (const Diagnostic &diag : d.diagnostics()) out += diag.code + dump(diag.range) + "\n";
+  return out;
+}
+
+TEST(IncrementalParse, ReusesUntouchedItemsAndGivesTheSameTreeAsAFullParse) {
+  std::string text =
+      "gebruik besluit_cio_2021;\n"
+      "/// Eerste.\nministerie A \"Ministerie A\" {\n  sg SG;\n  cio C { ressorteert_onder = SG; office = O; }\n"
+      "  informatieplan IP { periode = 2024 .. 2027; financiele_paragraaf = ja; }\n}\n"
+      "// tussen\nministerie B {\n  project P { ict_component = 12.5 mln; start = 2026-06-01; leden = [A.SG, B.x]; "
+      "}\n}\n"
+      "norm n { artikel art3.1; ernst fout; voor elk m in ministerie; eis ja; melding \"m\"; }\n"
+      "/// Derde.\nministerie C { afwijking X { van = art3.1; motivering = \"é \\\" x\"; } }\n";
+  DiagnosticEngine firstDiags;
+  auto previous = std::make_unique<ParsedItems>();
+  parseFile(text, 3, firstDiags, {}, nullptr, previous.get());
+  EXPECT_EQ(previous->byText.size(), 3u) << "the three entities; the use and the norm are parsed every time";
+
+  // One edit inside B: A and C are copied, C with its ranges moved.
+  std::string edited = text;
+  edited.insert(edited.find("12.5"), "1");
+  DiagnosticEngine incrementalDiags, fullDiags;
+  auto next = std::make_unique<ParsedItems>();
+  ast::File incremental = parseFile(edited, 4, incrementalDiags, {}, previous.get(), next.get());
+  ast::File full = parseFile(edited, 4, fullDiags);
+  EXPECT_EQ(next->reused, 2u);
+  EXPECT_EQ(dump(incremental, incrementalDiags), dump(full, fullDiags));
+
+  // Random edits, some of which break the syntax: always the tree of a full parse.
+  std::mt19937 random(11);
+  const std::string pieces[] = {"x", " ", "\n", "{", "}", ";", "\"", "/// d\n", "/*", "*/", "é", "[", ",", "0"};
+  for (int round = 0; round < 300; ++round) {
+    size_t at = random() % (edited.size() + 1);
+    if (random() % 3 == 0 && at < edited.size())
+      edited.erase(at, 1 + random() % 3);
+    else
+      edited.insert(at, pieces[random() % std::size(pieces)]);
+    DiagnosticEngine inc, ref;
+    auto record = std::make_unique<ParsedItems>();
+    ast::File a = parseFile(edited, 5, inc, {}, next.get(), record.get());
+    ast::File b = parseFile(edited, 5, ref);
+    ASSERT_EQ(dump(a, inc), dump(b, ref)) << "round " << round << ":\n" << edited;
+    next = std::move(record);
+  }
 }
 
 }  // namespace
