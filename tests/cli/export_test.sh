@@ -32,6 +32,21 @@ money = [p["fields"]["ict_component"]["eur"] for p in projects if "ict_component
 assert money and max(money) >= 5e6 and all(isinstance(m, (int, float)) for m in money), "money in euros"
 print(f"ok   export: {len(by_path)} named entities, references, periods and money typed")
 PY
+# Hostile titles (quotes, markup, backslashes, a newline, right-to-left text) come through as data.
+"$cioc" export --stdlib "$stdlib" --peildatum 2025-06-01 "$root/tests/golden/graph/ministerie.cio" > "$tmp/hostile.json"
+python3 - "$tmp/hostile.json" <<'PY' || fail=1
+import json, sys
+titles = []
+def walk(entities):
+    for e in entities:
+        titles.append(e.get("title", ""))
+        walk(e.get("children", []))
+walk(json.load(open(sys.argv[1]))["entities"])
+for expected in ['Ministerie van "Quotes" & <script>alert(1)</script>', "Secretaris-generaal\nmet een regelovergang",
+                 'Plv. SG ]; evil="1"; n0 -> n1 [', "وزارة المالية — CIO", "Office \\ backslash \\N \\G"]:
+    assert expected in titles, (expected, titles)
+print("ok   export: hostile titles round-trip through the JSON")
+PY
 "$cioc" export --stdlib "$stdlib" "$tmp/none.cio" > /dev/null 2>&1; check "export: missing input" 2 $?
 "$cioc" export --stdlib "$stdlib" --peildatum 2025-06-01 "$root/tests/files/names/references.cio" > "$tmp/bad.json" 2> "$tmp/err"
 check "export: compiler errors exit 1" 1 $?

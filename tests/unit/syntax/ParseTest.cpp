@@ -2,6 +2,7 @@
 
 #include <random>
 
+#include "AstDump.h"
 #include "syntax/Parse.h"
 
 namespace cio {
@@ -163,33 +164,6 @@ TEST(Utf8, FindsTheFirstInvalidByte) {
 namespace cio {
 namespace {
 
-std::string dump(const SourceRange &r) {
-  return "@" + std::to_string(r.buffer) + ":" + std::to_string(r.begin) + "-" + std::to_string(r.end);
-}
-std::string dump(const ast::Ident &i) { return i.text + dump(i.range); }
-std::string dump(const ast::Value &v) {
-  std::string out = "(" + std::to_string(int(v.kind)) + dump(v.range) + " " + v.literal.text + "|" + v.literal.second +
-                    "|" + (v.literal.unit ? dump(*v.literal.unit) : "") + dump(v.literal.range) + " ";
-  for (const ast::Ident &p : v.reference.parts) out += dump(p) + ".";
-  out += dump(v.reference.range);
-  for (const ast::Value &item : v.items) out += dump(item);
-  return out + ")";
-}
-std::string dump(const ast::Entity &e) {
-  std::string out = "{" + dump(e.kind) + " " + (e.name ? dump(*e.name) : "") + " " +
-                    (e.title ? e.title->text + dump(e.title->range) : "") + " doc:" + e.doc + dump(e.range) + "\n";
-  for (const ast::FieldAssign &f : e.fields) out += dump(f.name) + "=" + dump(f.value) + dump(f.range) + "\n";
-  for (const ast::Entity &c : e.children) out += dump(c);
-  return out + "}\n";
-}
-std::string dump(const ast::File &f, const DiagnosticEngine &d) {
-  std::string out = std::to_string(f.uses.size()) + " uses, " + std::to_string(f.norms.size()) + " norms, " +
-                    std::to_string(f.kinds.size()) + " kinds\n";
-  for (const ast::Entity &e : f.entities) out += dump(e);
-  for (const Diagnostic &diag : d.diagnostics()) out += diag.code + dump(diag.range) + "\n";
-  return out;
-}
-
 TEST(IncrementalParse, ReusesUntouchedItemsAndGivesTheSameTreeAsAFullParse) {
   std::string text =
       "gebruik besluit_cio_2021;\n"
@@ -212,7 +186,7 @@ TEST(IncrementalParse, ReusesUntouchedItemsAndGivesTheSameTreeAsAFullParse) {
   ast::File incremental = parseFile(edited, 4, incrementalDiags, {}, previous.get(), next.get());
   ast::File full = parseFile(edited, 4, fullDiags);
   EXPECT_EQ(next->reused, 2u);
-  EXPECT_EQ(dump(incremental, incrementalDiags), dump(full, fullDiags));
+  EXPECT_EQ(ast_dump::dump(incremental, incrementalDiags), ast_dump::dump(full, fullDiags));
 
   // Random edits, some of which break the syntax: always the tree of a full parse.
   std::mt19937 random(11);
@@ -227,7 +201,7 @@ TEST(IncrementalParse, ReusesUntouchedItemsAndGivesTheSameTreeAsAFullParse) {
     auto record = std::make_unique<ParsedItems>();
     ast::File a = parseFile(edited, 5, inc, {}, next.get(), record.get());
     ast::File b = parseFile(edited, 5, ref);
-    ASSERT_EQ(dump(a, inc), dump(b, ref)) << "round " << round << ":\n" << edited;
+    ASSERT_EQ(ast_dump::dump(a, inc), ast_dump::dump(b, ref)) << "round " << round << ":\n" << edited;
     next = std::move(record);
   }
 }
