@@ -14,9 +14,9 @@ namespace cio {
 
 struct ParseLimits {
   unsigned maxNesting = 256;
-  uint32_t maxListItems = 100000;  // items of one `[…]`: bounds the work of norms that search lists
   unsigned maxSyntaxErrors = 20;
-  size_t chunkTokens = 20000;  // parse in pieces of about this many tokens (see Parse.cpp)
+  size_t chunkTokens = 1;          // parse in pieces of at least this many tokens; 1: each top-level item alone
+  uint32_t maxListItems = 100000;  // items of one `[…]`: bounds the work of norms that search lists
 };
 
 /// Top-level entities parsed before, by their text (with the comments and

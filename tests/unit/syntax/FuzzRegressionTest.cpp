@@ -1,11 +1,13 @@
-// Every input in tests/fuzz-regressions goes through the parser and the whole
-// check pipeline again; the sanitizer build turns a regression into a failure.
+// Every input in tests/fuzz-regressions goes through the parser (also
+// incrementally, as fuzz_parser does) and the whole check pipeline again; the
+// sanitizer build turns a regression into a failure.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "AstDump.h"
 #include "driver/Pipeline.h"
 #include "syntax/Parse.h"
 
@@ -21,7 +23,17 @@ TEST(FuzzRegressionTest, EveryKnownInputIsHandled) {
     std::stringstream s;
     s << in.rdbuf();
     DiagnosticEngine diags;
-    parseFile(s.str(), 1, diags);
+    ParsedItems items;
+    parseFile(s.str(), 1, diags, {}, nullptr, &items);
+    if (!s.str().empty()) {
+      std::string edited = s.str();
+      edited.erase(edited.size() / 2, 1);
+      DiagnosticEngine incrementalDiags, fullDiags;
+      ParsedItems next;
+      ast::File incremental = parseFile(edited, 1, incrementalDiags, {}, &items, &next);
+      ast::File full = parseFile(edited, 1, fullDiags);
+      EXPECT_EQ(ast_dump::dump(incremental, incrementalDiags), ast_dump::dump(full, fullDiags)) << entry.path();
+    }
     Pipeline p(Language::Dutch);
     PipelineOptions opt;
     opt.stdlibDir = CIOC_TEST_STDLIB_DIR;
