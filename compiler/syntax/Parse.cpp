@@ -119,8 +119,10 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   auto chunk = std::make_unique<TokenBuffer>(text, lines);
   NestingMeter meter;
   // Item by item (with `record`): where the current item's text starts, and the diagnostics before it.
+  // Syntax errors count too when they are past the cap and no longer reported.
   uint32_t itemStart = 0;
   size_t diagnosticsBefore = diags.diagnostics().size();
+  unsigned syntaxErrorsBefore = 0;
   auto declarationCount = [&] {
     return file.uses.size() + file.libraries.size() + file.kinds.size() + file.enums.size() + file.constants.size() +
            file.articles.size() + file.norms.size() + file.entities.size();
@@ -141,13 +143,14 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     } else {
       chunk->finish(end);
       parseChunk(*chunk, positions, listener, diags, file);
-      clean = clean && diags.diagnostics().size() == diagnosticsBefore;
+      clean = clean && diags.diagnostics().size() == diagnosticsBefore && listener.errorCount() == syntaxErrorsBefore;
     }
     bool oneEntity = declarationCount() == declarationsBefore + 1 && file.entities.size() == entitiesBefore + 1;
     if (clean && oneEntity) record->byText.emplace(std::move(key), ParsedItems::Item{itemStart, file.entities.back()});
     chunk = std::make_unique<TokenBuffer>(text, lines);
     itemStart = end;
     diagnosticsBefore = diags.diagnostics().size();
+    syntaxErrorsBefore = listener.errorCount();
   };
   Lexer lexer(text);
   RawToken tok = lexer.next();
