@@ -244,13 +244,19 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   std::map<std::string, Array> byUri;
   for (const std::string &path : files) byUri[pathToUri(path)];
   for (const std::string &uri : published_) byUri[uri];  // gone from the workspace: cleared
+  std::map<unsigned, PositionMap> maps;                  // one line index per buffer, for all its diagnostics
+  auto mapOf = [&](unsigned buffer) -> const PositionMap & {
+    auto it = maps.find(buffer);
+    if (it == maps.end()) it = maps.emplace(buffer, PositionMap{p->sources.getMemoryBuffer(buffer)->getBuffer()}).first;
+    return it->second;
+  };
   for (const Diagnostic &d : p->diags.diagnostics()) {
     if (!d.range.valid()) continue;
     const llvm::MemoryBuffer *buf = p->sources.getMemoryBuffer(d.range.buffer);
     std::string uri = pathToUri(buf->getBufferIdentifier().str());
     auto it = byUri.find(uri);
     if (it == byUri.end()) continue;  // a library's own diagnostics
-    PositionMap map{buf->getBuffer()};
+    const PositionMap &map = mapOf(d.range.buffer);
     std::string message = d.message;
     if (!d.suppressedBy.empty()) message += " (onderdrukt door " + d.suppressedBy + ")";
     if (!d.help.empty()) message += "\n" + d.help;
@@ -263,7 +269,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
     for (const DiagnosticNote &n : d.notes) {
       if (!n.range.valid()) continue;
       const llvm::MemoryBuffer *nb = p->sources.getMemoryBuffer(n.range.buffer);
-      PositionMap nm{nb->getBuffer()};
+      const PositionMap &nm = mapOf(n.range.buffer);
       related.push_back(Object{{"location", Object{{"uri", pathToUri(nb->getBufferIdentifier().str())},
                                                    {"range", nm.range(n.range.begin, n.range.end)}}},
                                {"message", n.message}});

@@ -2,6 +2,7 @@
 // units, and finding entities and references in the latest analysis.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,15 +19,22 @@ using llvm::json::Value;
 /// LSP positions count UTF-16 code units; cioc works in bytes.
 struct PositionMap {
   std::string_view text;
+  /// Where each line starts, built on first use: many positions in one file
+  /// (a diagnostic each) cost a search each instead of a scan from the start.
+  mutable std::vector<size_t> lineStarts = {};
+
+  size_t lineOf(size_t offset) const {
+    if (lineStarts.empty()) {
+      lineStarts.push_back(0);
+      for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') lineStarts.push_back(i + 1);
+    }
+    return static_cast<size_t>(std::upper_bound(lineStarts.begin(), lineStarts.end(), offset) - lineStarts.begin()) - 1;
+  }
 
   Object position(size_t offset) const {
     offset = std::min(offset, text.size());
-    size_t line = 0, lineStart = 0;
-    for (size_t i = 0; i < offset; ++i)
-      if (text[i] == '\n') {
-        ++line;
-        lineStart = i + 1;
-      }
+    size_t line = lineOf(offset), lineStart = lineStarts[line];
     size_t units = 0;
     for (size_t i = lineStart; i < offset;) {
       unsigned char c = text[i];
