@@ -1,6 +1,7 @@
 #include "syntax/Lexer.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace cio {
 
