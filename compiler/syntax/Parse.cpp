@@ -127,11 +127,12 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     return file.uses.size() + file.libraries.size() + file.kinds.size() + file.enums.size() + file.constants.size() +
            file.articles.size() + file.norms.size() + file.entities.size();
   };
-  // Ends the item that ends at `end`: copied when its text is in `reuse`,
-  // else parsed; recorded when it is one entity without diagnostics.
-  auto endItem = [&](uint32_t end) {
-    std::string key(text.substr(itemStart, end - itemStart));
-    bool clean = diags.diagnostics().size() == diagnosticsBefore;
+  // Ends the chunk (with `record`: the one item) that ends at `end`. With
+  // `record`, the item is copied when its text is in `reuse`, else parsed,
+  // and recorded when it is one entity without diagnostics.
+  auto endChunk = [&](uint32_t end) {
+    std::string key = record ? std::string(text.substr(itemStart, end - itemStart)) : std::string();
+    bool clean = record && diags.diagnostics().size() == diagnosticsBefore;
     const ParsedItems::Item *known = nullptr;
     if (reuse && clean)
       if (auto it = reuse->byText.find(key); it != reuse->byText.end()) known = &it->second;
@@ -190,22 +191,9 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
       return file;
     }
     chunk->add(type, tok.begin, tok.end);
-    if (record && cut) {
-      endItem(tok.end);
-    } else if (cut && chunk->tokenCount() >= limits.chunkTokens) {
-      chunk->finish(tok.end);
-      parseChunk(*chunk, positions, listener, diags, file);
-      chunk = std::make_unique<TokenBuffer>(text, lines);
-    }
+    if (cut && (record || chunk->tokenCount() >= limits.chunkTokens)) endChunk(tok.end);
   }
-  if (!chunk->empty()) {
-    if (record) {
-      endItem(tok.begin);
-    } else {
-      chunk->finish(tok.begin);
-      parseChunk(*chunk, positions, listener, diags, file);
-    }
-  }
+  if (!chunk->empty()) endChunk(tok.begin);
   return file;
 }
 

@@ -35,7 +35,7 @@ struct ParsedItems {
 /// Parses `text`, which is buffer `buffer` of the workspace's SourceMgr.
 /// Never throws; problems become diagnostics and a best-effort AST. With
 /// `record`, every top-level item is parsed on its own and the clean entities
-/// are recorded there; items found in `reuse` are not parsed again.
+/// are recorded there; items found in `reuse` (read only with `record`) are not parsed again.
 ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits = {},
                     const ParsedItems *reuse = nullptr, ParsedItems *record = nullptr);
 
