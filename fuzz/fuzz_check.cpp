@@ -4,7 +4,7 @@
 #include <string>
 
 #include "diagnostics/Render.h"
-#include "driver/Pipeline.h"
+#include "pipeline/Pipeline.h"
 #include "llvm/Support/raw_ostream.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   opt.referenceDate = "2025-06-01";
   opt.buffers.emplace_back("fuzz.cio", std::string(reinterpret_cast<const char *>(data), size));
   cio::runPipeline(p, opt);
-  std::vector<cio::Diagnostic> &all = p.diags.diagnostics();
+  std::vector<cio::Diagnostic> all = p.allDiagnostics();
   cio::sortDiagnostics(all, p.sources);
   std::string out;
   llvm::raw_string_ostream os(out);

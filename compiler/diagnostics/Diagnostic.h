@@ -46,8 +46,10 @@ struct Diagnostic {
   std::vector<DiagnosticNote> notes;
   std::string help;
   std::vector<FixIt> fixits;
-  std::string article;       // norm findings: the article in `art3.1` notation
-  std::string suppressedBy;  // norm findings: the deviation that covers it
+  // Norm findings only, rendered from the finding record (norms/FindingText.h):
+  std::string article;    // the article in `art3.1` notation
+  std::string subject;    // the path of the entity the finding is about
+  std::string coveredBy;  // the name of the deviation that covers it
 };
 
 }  // namespace cio

@@ -50,13 +50,13 @@ void DiagnosticEngine::setHelp(Diagnostic &d, DiagId id, const std::vector<std::
 
 size_t DiagnosticEngine::errorCount() const {
   size_t n = 0;
-  for (const Diagnostic &d : diags_) n += d.severity == Severity::Error && d.suppressedBy.empty();
+  for (const Diagnostic &d : diags_) n += d.severity == Severity::Error && d.coveredBy.empty();
   return n;
 }
 
 size_t DiagnosticEngine::warningCount() const {
   size_t n = 0;
-  for (const Diagnostic &d : diags_) n += d.severity == Severity::Warning && d.suppressedBy.empty();
+  for (const Diagnostic &d : diags_) n += d.severity == Severity::Warning && d.coveredBy.empty();
   return n;
 }
 

@@ -44,15 +44,14 @@ void renderGithub(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, c
                   Language lang) {
   bool nl = lang == Language::Dutch;
   for (const Diagnostic &d : diags) {
-    bool isSuppressed = !d.suppressedBy.empty();
-    const char *command = isSuppressed || d.severity == Severity::Note ? "notice"
-                          : d.severity == Severity::Error              ? "error"
-                                                                       : "warning";
+    bool isCovered = !d.coveredBy.empty();
+    const char *command = isCovered || d.severity == Severity::Note ? "notice"
+                          : d.severity == Severity::Error           ? "error"
+                                                                    : "warning";
     std::string title = d.code;
     if (!d.article.empty()) title += " (" + d.article + ")";
     std::string message = d.message;
-    if (isSuppressed)
-      message += nl ? " [onderdrukt door " + d.suppressedBy + "]" : " [suppressed by " + d.suppressedBy + "]";
+    if (isCovered) message += nl ? " [gedekt door " + d.coveredBy + "]" : " [covered by " + d.coveredBy + "]";
     if (!d.help.empty()) message += "\n" + d.help;
     for (const DiagnosticNote &n : d.notes) message += "\n" + n.message;
     os << "::" << command << ' ';

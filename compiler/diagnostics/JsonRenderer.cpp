@@ -25,14 +25,15 @@ static void putLocation(llvm::json::Object &o, const Location &loc) {
 
 void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm) {
   llvm::json::Array list;
-  size_t errors = 0, warnings = 0, suppressed = 0;
+  size_t errors = 0, warnings = 0, covered = 0;
   for (const Diagnostic &d : diags) {
     llvm::json::Object o;
     o["severity"] = severityName(d.severity);
     o["code"] = d.code;
     o["message"] = d.message;
     if (!d.article.empty()) o["article"] = d.article;
-    if (!d.suppressedBy.empty()) o["suppressed_by"] = d.suppressedBy;
+    if (!d.subject.empty()) o["subject"] = d.subject;
+    if (!d.coveredBy.empty()) o["suppressed_by"] = d.coveredBy;
     if (!d.help.empty()) o["help"] = d.help;
     if (d.range.valid())
       putLocation(o, locate(sm, d.range));
@@ -55,8 +56,8 @@ void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
     }
     o["fixits"] = std::move(fixits);
     list.push_back(std::move(o));
-    if (!d.suppressedBy.empty())
-      ++suppressed;
+    if (!d.coveredBy.empty())
+      ++covered;
     else if (d.severity == Severity::Error)
       ++errors;
     else if (d.severity == Severity::Warning)
@@ -65,7 +66,8 @@ void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
   llvm::json::Object root;
   root["version"] = 1;
   root["diagnostics"] = std::move(list);
-  root["summary"] = llvm::json::Object{{"errors", errors}, {"warnings", warnings}, {"suppressed", suppressed}};
+  // `suppressed` and `suppressed_by` are the keys of spec §9.
+  root["summary"] = llvm::json::Object{{"errors", errors}, {"warnings", warnings}, {"suppressed", covered}};
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << '\n';
 }
 

@@ -24,7 +24,7 @@ const char *severityName(Severity s);
 /// Sorts by file, position, code and message; stable and total.
 void sortDiagnostics(std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources);
 
-/// "2 fouten, 1 waarschuwing, 3 onderdrukt": the closing line of the text output.
+/// "2 fouten, 1 waarschuwing, 3 gedekt": the closing line of the text output.
 std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang);
 
 void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
@@ -42,7 +42,7 @@ struct RuleInfo {
 };
 
 /// SARIF 2.1.0: one run, one rule per entry of `rules` (every norm, and each
-/// compiler diagnostic that occurs), suppressed findings as SARIF suppressions.
+/// compiler diagnostic that occurs), covered findings as SARIF suppressions.
 void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
                  const std::vector<RuleInfo> &rules, const std::string &toolVersion);
 

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning tools. Findings of norms are results of the
 // rule named after the norm; its help is the article's text and official link.
-// A finding covered by a waiver keeps its level and gets an in-source
+// A finding covered by a deviation keeps its level and gets an in-source
 // suppression, which is how SARIF viewers hide accepted findings.
 #include <map>
 
@@ -86,9 +86,9 @@ void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, co
                                              {"physicalLocation", physical(locate(sm, n.range))}});
     if (!related.empty()) res["relatedLocations"] = std::move(related);
     if (!d.article.empty()) res["properties"] = llvm::json::Object{{"article", d.article}};
-    if (!d.suppressedBy.empty())
+    if (!d.coveredBy.empty())
       res["suppressions"] = llvm::json::Array{
-          llvm::json::Object{{"kind", "inSource"}, {"status", "accepted"}, {"justification", d.suppressedBy}}};
+          llvm::json::Object{{"kind", "inSource"}, {"status", "accepted"}, {"justification", d.coveredBy}}};
     llvm::json::Array fixes;
     for (const FixIt &f : d.fixits) {
       Location loc = locate(sm, f.range);

@@ -72,10 +72,10 @@ class TextWriter {
     Location loc = locate(sm_, d.range);
     std::string gutter(std::to_string(std::max(loc.line, loc.endLine)).size(), ' ');
     const bool nl = lang_ == Language::Dutch;
-    // A suppressed finding is shown, but must not read as an error.
-    bool suppressed = !d.suppressedBy.empty();
-    colourFor(suppressed ? Severity::Note : d.severity);
-    os_ << (suppressed ? (nl ? "onderdrukt" : "suppressed") : severityWord(d.severity, lang_)) << '[' << d.code << ']';
+    // A finding a deviation covers is shown, but must not read as an error.
+    bool covered = !d.coveredBy.empty();
+    colourFor(covered ? Severity::Note : d.severity);
+    os_ << (covered ? (nl ? "gedekt" : "covered") : severityWord(d.severity, lang_)) << '[' << d.code << ']';
     reset();
     bold();
     os_ << ": " << d.message << '\n';
@@ -85,7 +85,7 @@ class TextWriter {
       os_ << gutter << "--> ";
       reset();
       os_ << loc.file << ':' << loc.line << ':' << loc.column << '\n';
-      snippet(loc, gutter, suppressed ? Severity::Note : d.severity);
+      snippet(loc, gutter, covered ? Severity::Note : d.severity);
     }
     for (const DiagnosticNote &n : d.notes) {
       Location nl2 = locate(sm_, n.range);
@@ -148,10 +148,10 @@ class TextWriter {
 }  // namespace
 
 std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang) {
-  size_t errors = 0, warnings = 0, suppressed = 0;
+  size_t errors = 0, warnings = 0, covered = 0;
   for (const Diagnostic &d : diags) {
-    if (!d.suppressedBy.empty())
-      ++suppressed;
+    if (!d.coveredBy.empty())
+      ++covered;
     else {
       errors += d.severity == Severity::Error;
       warnings += d.severity == Severity::Warning;
@@ -164,7 +164,7 @@ std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang) {
   else
     out = std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") + std::to_string(warnings) + " warning" +
           (warnings == 1 ? "" : "s");
-  if (suppressed) out += ", " + std::to_string(suppressed) + (lang == Language::Dutch ? " onderdrukt" : " suppressed");
+  if (covered) out += ", " + std::to_string(covered) + (lang == Language::Dutch ? " gedekt" : " covered");
   return out;
 }
 

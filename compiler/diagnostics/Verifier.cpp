@@ -2,7 +2,8 @@
 // line, in a comment, which diagnostics that line must produce:
 //   value = 1;   // expect-error: type_mismatch
 //   // expect-warning@+1: library_superseded      (on the next line)
-// `expect-note:` covers notes in the files under test.
+// `expect-note:` covers notes in the files under test, and `expect-covered:`
+// a finding that a deviation covers (which would otherwise pass unseen).
 // Anything missing or unexpected fails the test.
 #include <algorithm>
 #include <map>
@@ -17,7 +18,7 @@ bool verifyDiagnostics(llvm::raw_ostream &os, const std::vector<Diagnostic> &dia
   using Key = std::tuple<std::string, unsigned, std::string, std::string>;  // file, line, severity, code
   std::map<Key, int> expected, produced;
   static const std::regex pattern(
-      R"(expect-(error|warning|note)(?:@([+-]?[0-9]+))?:\s*([A-Za-z0-9_.]+(?:\s*,\s*[A-Za-z0-9_.]+)*))");
+      R"(expect-(error|warning|note|covered)(?:@([+-]?[0-9]+))?:\s*([A-Za-z0-9_.]+(?:\s*,\s*[A-Za-z0-9_.]+)*))");
   for (unsigned buffer : checked) {
     llvm::StringRef text = sm.getMemoryBuffer(buffer)->getBuffer();
     std::string file = sm.getMemoryBuffer(buffer)->getBufferIdentifier().str();
@@ -42,13 +43,15 @@ bool verifyDiagnostics(llvm::raw_ostream &os, const std::vector<Diagnostic> &dia
     }
   }
   for (const Diagnostic &d : diags) {
-    if (!d.suppressedBy.empty()) continue;
     Location loc = locate(sm, d.range);
     if (loc.file.empty() && d.range.valid()) continue;
     // Notes are checked only in the files under test (not e.g. the stdlib's not-evaluated norms).
     if (d.severity == Severity::Note && std::find(checked.begin(), checked.end(), d.range.buffer) == checked.end())
       continue;
-    const char *sev = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+    const char *sev = !d.coveredBy.empty()              ? "covered"
+                      : d.severity == Severity::Error   ? "error"
+                      : d.severity == Severity::Warning ? "warning"
+                                                        : "note";
     ++produced[{loc.file, loc.line, sev, d.code}];
   }
   bool ok = true;

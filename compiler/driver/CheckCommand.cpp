@@ -3,13 +3,14 @@
 
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
-#include "driver/Pipeline.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
+#include "norms/FindingText.h"
 #include "norms/NormChecker.h"
 #include "norms/NormDoc.h"
+#include "pipeline/Pipeline.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -21,18 +22,17 @@ static std::vector<RuleInfo> ruleCatalog(const CompiledNorms &norms, const model
   std::vector<RuleInfo> rules;
   std::set<std::string> seen;
   for (const CompiledNorm &n : norms.norms) {
-    const ast::NormDecl &d = *n.decl;
-    if (!seen.insert(d.name.text).second) continue;
+    if (!seen.insert(n.name).second) continue;
     RuleInfo r;
-    r.id = d.name.text;
-    r.summary = docSummary(d.doc);
-    if (r.summary.empty()) r.summary = d.message->text;
-    r.article = d.article->text;
-    r.level = severityFromWord(d.severity->text).value_or(Severity::Error);
+    r.id = n.name;
+    r.summary = docSummary(n.doc);
+    if (r.summary.empty())
+      for (const TemplatePart &part : n.message) r.summary += part.slot == TemplatePart::kNoHole ? part.text : "…";
+    r.article = n.article;
+    r.level = n.severity;
     if (auto a = schema.articles.find(r.article); a != schema.articles.end()) {
       r.articleText = a->second.text;
-      for (const model::Library &lib : schema.libraries)
-        if (lib.name == a->second.library) r.link = articleLink(lib, r.article);
+      if (const model::Library *lib = libraryOfArticle(schema, r.article)) r.link = articleLink(*lib, r.article);
     }
     rules.push_back(std::move(r));
   }
@@ -67,15 +67,16 @@ int runCheck(const CheckOptions &opt) {
   DiagnosticEngine &diags = p.diags;
   llvm::SourceMgr &sources = p.sources;
 
-  std::vector<Diagnostic> &all = diags.diagnostics();
+  std::vector<Diagnostic> all = p.allDiagnostics();
   sortDiagnostics(all, sources);
   llvm::raw_ostream &out = llvm::outs();
   // Counts are taken before the cap, so the exit status still reflects every finding.
-  size_t errors = diags.errorCount(), warnings = diags.warningCount();
+  size_t errors = p.errorCount(), warnings = p.warningCount();
   if (!opt.verify && opt.maxDiagnostics && all.size() > opt.maxDiagnostics) {
     size_t hidden = all.size() - opt.maxDiagnostics;
     all.resize(opt.maxDiagnostics);
-    diags.report(DiagId::too_many_diagnostics, {}, {std::to_string(hidden), std::to_string(opt.maxDiagnostics)});
+    all.push_back(
+        diags.report(DiagId::too_many_diagnostics, {}, {std::to_string(hidden), std::to_string(opt.maxDiagnostics)}));
   }
   if (opt.verify) {
     std::vector<unsigned> checked;

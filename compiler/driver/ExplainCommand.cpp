@@ -9,11 +9,12 @@
 
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
-#include "driver/Pipeline.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
+#include "norms/FindingText.h"
 #include "norms/NormChecker.h"
 #include "norms/NormDoc.h"
+#include "pipeline/Pipeline.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -110,14 +111,15 @@ int checkExamples(const std::vector<NormRef> &norms, const ExplainOptions &opt, 
     Workspace ws(innerSources, inner, opt.stdlibDir);
     ws.addBuffer("voorbeeld/" + n.decl->name.text + ".cio", "gebruik " + libraryOf(n) + ";\n" + doc.example);
     ws.load();
-    model::Model model = analyze(ws, refDate, inner);
+    model::Model model = analyze(ws.files(), refDate, inner);
     CompiledNorms norms = checkNorms(ws.files(), model.schema, inner);
-    if (inner.errorCount() == 0) evaluateNorms(norms, model, inner);
+    Evaluation evaluation;
+    if (inner.errorCount() == 0) evaluation = evaluateNorms(norms, model, inner);
     std::string firstError;
     bool violated = false;
+    for (const Finding &f : evaluation.findings) violated |= f.norm->name == n.decl->name.text;
     for (const Diagnostic &d : inner.diagnostics()) {
-      violated |= d.code == n.decl->name.text;
-      if (d.severity == Severity::Error && d.article.empty() && firstError.empty()) {
+      if (d.severity == Severity::Error && firstError.empty()) {
         Location loc = locate(innerSources, d.range);
         firstError = d.message + " (" + loc.file + ":" + std::to_string(loc.line) + ")";
       }
@@ -178,7 +180,7 @@ int runExplain(const ExplainOptions &opt) {
   for (const std::string &p : opt.paths) ws.addPath(p);
   ws.load();
   ws.loadAllLibraries();
-  model::Model model = analyze(ws, refDate, loadDiags);
+  model::Model model = analyze(ws.files(), refDate, loadDiags);
   std::vector<NormRef> norms;
   for (const LoadedFile &f : ws.files())
     for (const ast::NormDecl &n : f.ast().norms) norms.push_back({&n, &f});

@@ -1,7 +1,7 @@
 // `cioc export`: the resolved model as JSON, on stdout or to `-o FILE`.
 #include "driver/Commands.h"
-#include "driver/Pipeline.h"
 #include "llvm/Support/raw_ostream.h"
+#include "pipeline/Pipeline.h"
 #include "report/ModelJson.h"
 
 namespace cio {

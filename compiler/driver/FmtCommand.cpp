@@ -7,12 +7,12 @@
 
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
-#include "driver/Output.h"
 #include "format/Formatter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "pipeline/Output.h"
 #include "syntax/Parse.h"
 
 namespace cio {

@@ -2,11 +2,11 @@
 // or rendered in-process to SVG or PNG (`-o x.svg`, `-o x.png`).
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
-#include "driver/Output.h"
-#include "driver/Pipeline.h"
 #include "emit/GraphvizRender.h"
 #include "emit/OrgChart.h"
 #include "llvm/Support/raw_ostream.h"
+#include "pipeline/Output.h"
+#include "pipeline/Pipeline.h"
 
 namespace cio {
 
@@ -21,7 +21,7 @@ int runGraph(const GraphOptions &opt) {
     failed = true;
   }
   OrgChart chart;
-  if (!failed && !buildOrgChart(p.model, p.diags.diagnostics(), opt.focus, chart)) {
+  if (!failed && !buildOrgChart(p.model, p.evaluation.findings, opt.focus, chart)) {
     p.diags.report(DiagId::graph_unknown_focus, {}, {opt.focus});
     failed = true;
   }

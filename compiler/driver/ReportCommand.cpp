@@ -2,11 +2,11 @@
 // Markdown (stdout by default) or JSON.
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
-#include "driver/Output.h"
-#include "driver/Pipeline.h"
 #include "emit/GraphvizRender.h"
 #include "emit/OrgChart.h"
 #include "llvm/Support/raw_ostream.h"
+#include "pipeline/Output.h"
+#include "pipeline/Pipeline.h"
 #include "report/Report.h"
 
 namespace cio {
@@ -24,7 +24,7 @@ int runReport(const ReportOptions &opt) {
     p.diags.report(DiagId::report_unknown_format, {}, {format});
     failed = true;
   }
-  std::vector<Diagnostic> &all = p.diags.diagnostics();
+  std::vector<Diagnostic> all = p.allDiagnostics();
   sortDiagnostics(all, p.sources);
 
   std::string content, error;
@@ -32,7 +32,7 @@ int runReport(const ReportOptions &opt) {
     Report report = buildReport(p.model, p.workspace->files(), p.evaluation, all, p.sources, CIOC_VERSION);
     if (format == "html") {
       OrgChart chart;
-      buildOrgChart(p.model, all, "", chart);
+      buildOrgChart(p.model, p.evaluation.findings, "", chart);
       std::string dot, svg;
       llvm::raw_string_ostream dotStream(dot);
       writeDot(dotStream, chart, p.diags);

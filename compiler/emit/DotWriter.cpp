@@ -31,7 +31,7 @@ Palette paletteFor(OrgChart::Status s, bool rounded) {
   switch (s) {
     case OrgChart::Status::Violation:
       return {"#c0392b", "#fdecea", rounded ? "rounded,filled,bold" : "filled,bold"};
-    case OrgChart::Status::Suppressed:
+    case OrgChart::Status::Covered:
       return {"#b9770e", "#fef5e7", rounded ? "rounded,filled,dashed" : "filled,dashed"};
     case OrgChart::Status::Ok:
       break;
@@ -108,16 +108,16 @@ class DotWriter {
   /// One sample edge per edge kind that occurs (named after its fields), and
   /// one sample node per status that occurs.
   void legend() {
-    bool violation = false, suppressed = false;
+    bool violation = false, covered = false;
     for (const OrgChart::Node &n : chart_.nodes) {
       violation |= n.status == OrgChart::Status::Violation;
-      suppressed |= n.status == OrgChart::Status::Suppressed;
+      covered |= n.status == OrgChart::Status::Covered;
     }
     for (const OrgChart::Cluster &c : chart_.clusters) {
       violation |= c.status == OrgChart::Status::Violation;
-      suppressed |= c.status == OrgChart::Status::Suppressed;
+      covered |= c.status == OrgChart::Status::Covered;
     }
-    if (chart_.edgeNames.empty() && !violation && !suppressed) return;
+    if (chart_.edgeNames.empty() && !violation && !covered) return;
     os_ << "  subgraph cluster_legend {\n    label=" << quoted(labels_.text(DiagId::chart_legend))
         << "; labeljust=l; style=\"rounded\"; color=\"#bdc3c7\"; fontsize=10;\n";
     size_t k = 0;
@@ -138,9 +138,9 @@ class DotWriter {
           << p.border << "\", fillcolor=\"" << p.fill << "\", fontsize=9];\n";
     };
     if (violation) sample("legend_violation", OrgChart::Status::Violation, labels_.text(DiagId::chart_violation));
-    if (suppressed)
-      sample("legend_suppressed", OrgChart::Status::Suppressed,
-             labels_.text(DiagId::chart_suppressed, {chart_.waiverKind}));
+    if (covered)
+      sample("legend_covered", OrgChart::Status::Covered,
+             labels_.text(DiagId::chart_covered, {chart_.deviationKind}));
     os_ << "  }\n";
   }
 

@@ -4,6 +4,9 @@
 #include <map>
 #include <set>
 
+#include "norms/Deviations.h"
+#include "norms/FindingText.h"
+
 namespace cio {
 
 using namespace model;
@@ -14,7 +17,7 @@ class ChartBuilder {
  public:
   ChartBuilder(const Model &m, OrgChart &chart) : model_(m), schema_(m.schema), chart_(chart) {}
 
-  bool build(const std::vector<Diagnostic> &findings, const std::string &focus) {
+  bool build(const std::vector<Finding> &findings, const std::string &focus) {
     classify();
     markFindings(findings);
     collectEdges();
@@ -63,8 +66,8 @@ class ChartBuilder {
         chart_.nodes.push_back({id, label(e), kind, "", kindHas(e.kind, "orgaan"), OrgChart::Status::Ok});
       }
     }
-    for (KindId k = 0; k < schema_.kinds.size(); ++k)
-      if (schema_.kinds[k].annotation("uitzondering")) chart_.waiverKind = schema_.kinds[k].name;
+    for (const DeviationRules::Kind &k : DeviationRules::of(schema_).kinds)
+      chart_.deviationKind = schema_.kinds[k.kind].name;
   }
 
   /// The nearest drawn entity at or above `id`.
@@ -74,25 +77,19 @@ class ChartBuilder {
     return kNone;
   }
 
-  /// A norm finding marks the drawn entity it is reported at (or the nearest
-  /// drawn one around it): red for a violation, else the waiver's colour.
-  void markFindings(const std::vector<Diagnostic> &findings) {
-    std::map<std::pair<unsigned, uint32_t>, EntityId> at;
-    for (EntityId id = 0; id < model_.entities.size(); ++id) {
-      const Entity &e = model_.entities[id];
-      at.emplace(std::make_pair(e.nameRange.buffer, e.nameRange.begin), id);
-      for (const FieldValue &f : e.fields) at.emplace(std::make_pair(f.nameRange.buffer, f.nameRange.begin), id);
-    }
-    for (const Diagnostic &d : findings) {
-      if (d.article.empty() || d.severity == Severity::Note || !d.range.valid()) continue;
-      auto hit = at.find({d.range.buffer, d.range.begin});
-      if (hit == at.end()) continue;
-      EntityId drawn = drawnAncestor(hit->second);
+  /// A finding marks the drawn entity it is about (or the nearest drawn one
+  /// around it): red for a violation, else the deviation's colour.
+  void markFindings(const std::vector<Finding> &findings) {
+    for (const Finding &f : findings) {
+      if (f.severity == Severity::Note || f.subject == kNone) continue;
+      EntityId drawn = drawnAncestor(f.subject);
       if (drawn == kNone) continue;
-      bool suppressed = !d.suppressedBy.empty();
-      OrgChart::Status s = suppressed ? OrgChart::Status::Suppressed : OrgChart::Status::Violation;
-      std::string line = d.article + " " + d.code + ": " + d.message;
-      if (suppressed) line += " [" + chart_.waiverKind + " " + d.suppressedBy + "]";
+      OrgChart::Status s = f.covered() ? OrgChart::Status::Covered : OrgChart::Status::Violation;
+      std::string line = f.article.notation() + " " + f.norm->name + ": " + fillTemplate(f.norm->message, f, model_);
+      if (f.covered()) {
+        const Entity &dev = model_.entities[f.deviation];
+        line += " [" + chart_.deviationKind + " " + (dev.name.empty() ? dev.path : dev.name) + "]";
+      }
       auto mark = [&](auto &item) {
         item.status = std::max(item.status, s);
         item.tooltip += (item.tooltip.empty() ? "" : "\n") + line;
@@ -180,7 +177,7 @@ class ChartBuilder {
         for (EntityId a = model_.entities[id].parent; a != kNone; a = model_.entities[a].parent) keep[a] = true;
     // Rebuild the chart with what is kept, in the same order.
     OrgChart kept;
-    kept.waiverKind = chart_.waiverKind;
+    kept.deviationKind = chart_.deviationKind;
     std::vector<size_t> newNode(chart_.nodes.size(), SIZE_MAX);
     for (size_t i = 0; i < chart_.nodes.size(); ++i)
       if (keep[chart_.nodes[i].entity]) {
@@ -235,7 +232,7 @@ class ChartBuilder {
 
 }  // namespace
 
-bool buildOrgChart(const Model &model, const std::vector<Diagnostic> &findings, const std::string &focus,
+bool buildOrgChart(const Model &model, const std::vector<Finding> &findings, const std::string &focus,
                    OrgChart &chart) {
   chart = OrgChart{};
   return ChartBuilder(model, chart).build(findings, focus);

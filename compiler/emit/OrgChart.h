@@ -2,8 +2,8 @@
 // annotated @organisatie are clusters (nested as the entities are), @rol and
 // @orgaan kinds are nodes, fields annotated @hierarchie, @lidmaatschap and
 // @voorzitter are edges, and so is every entity of a kind annotated
-// @relatie(van, aan). Findings of norms mark what they concern: a violation,
-// or a finding covered by a waiver (the @uitzondering kind). The chart is
+// @relatie(van, aan). Findings mark the entity they are about: a violation,
+// or a finding covered by a deviation (the @afwijking kind). The chart is
 // plain data; writeDot turns it into Graphviz text (no Graphviz library needed).
 #pragma once
 
@@ -14,11 +14,12 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include "model/Model.h"
+#include "norms/Finding.h"
 
 namespace cio {
 
 struct OrgChart {
-  enum class Status { Ok, Suppressed, Violation };
+  enum class Status { Ok, Covered, Violation };
   enum class EdgeKind { Line, Member, Chair, Relation };
 
   struct Node {
@@ -44,16 +45,16 @@ struct OrgChart {
   std::vector<size_t> topNodes, topClusters;  // outside every cluster
   std::vector<Edge> edges;
   /// For the legend: the field (or relation kind) names behind each edge kind
-  /// that occurs, and the name of the waiver kind.
+  /// that occurs, and the name of the deviation kind.
   std::vector<std::pair<EdgeKind, std::string>> edgeNames;
-  std::string waiverKind;
+  std::string deviationKind;
 };
 
 /// Builds the chart. `focus`, when not empty, names an organisation (its path
 /// or its unique name): only it, what it contains, what is linked to that by
 /// an edge, and their enclosing clusters are drawn. Returns false (and leaves
 /// the chart empty) when `focus` names nothing drawable.
-bool buildOrgChart(const model::Model &model, const std::vector<Diagnostic> &findings, const std::string &focus,
+bool buildOrgChart(const model::Model &model, const std::vector<Finding> &findings, const std::string &focus,
                    OrgChart &chart);
 
 /// Graphviz DOT text for the chart, with a legend; every label escaped.

@@ -7,12 +7,13 @@
 #include <iostream>
 
 #include "diagnostics/Render.h"
-#include "driver/Pipeline.h"
 #include "format/Formatter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "lsp/LspSupport.h"
+#include "norms/FindingText.h"
+#include "pipeline/Pipeline.h"
 #include "syntax/Parse.h"
 
 namespace cio {
@@ -65,7 +66,7 @@ std::vector<std::string> filesUnder(const std::string &root) {
 }
 
 int severityOf(const Diagnostic &d) {
-  if (!d.suppressedBy.empty()) return 4;  // hint
+  if (!d.coveredBy.empty()) return 4;  // hint
   switch (d.severity) {
     case Severity::Error:
       return 1;
@@ -75,14 +76,6 @@ int severityOf(const Diagnostic &d) {
       return 3;
   }
   return 3;
-}
-
-const model::Library *libraryOf(const model::Schema &schema, const std::string &article) {
-  auto a = schema.articles.find(article);
-  if (a == schema.articles.end()) return nullptr;
-  for (const model::Library &l : schema.libraries)
-    if (l.name == a->second.library) return &l;
-  return nullptr;
 }
 
 }  // namespace
@@ -250,7 +243,8 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
     if (it == maps.end()) it = maps.emplace(buffer, PositionMap{p->sources.getMemoryBuffer(buffer)->getBuffer()}).first;
     return it->second;
   };
-  for (const Diagnostic &d : p->diags.diagnostics()) {
+  shown_ = p->allDiagnostics();
+  for (const Diagnostic &d : shown_) {
     if (!d.range.valid()) continue;
     const llvm::MemoryBuffer *buf = p->sources.getMemoryBuffer(d.range.buffer);
     std::string uri = pathToUri(buf->getBufferIdentifier().str());
@@ -258,7 +252,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
     if (it == byUri.end()) continue;  // a library's own diagnostics
     const PositionMap &map = mapOf(d.range.buffer);
     std::string message = d.message;
-    if (!d.suppressedBy.empty()) message += " (onderdrukt door " + d.suppressedBy + ")";
+    if (!d.coveredBy.empty()) message += " (gedekt door " + d.coveredBy + ")";
     if (!d.help.empty()) message += "\n" + d.help;
     Object out{{"range", map.range(d.range.begin, d.range.end)},
                {"severity", severityOf(d)},
@@ -275,7 +269,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
                                {"message", n.message}});
     }
     if (!d.article.empty()) {
-      if (const model::Library *lib = libraryOf(p->model.schema, d.article))
+      if (const model::Library *lib = libraryOfArticle(p->model.schema, d.article))
         out["codeDescription"] = Object{{"href", articleLink(*lib, d.article)}};
       auto a = p->model.schema.articles.find(d.article);
       if (a != p->model.schema.articles.end()) {
@@ -317,11 +311,11 @@ Value LanguageServer::hover(const Object &params) {
     auto a = schema.articles.find(ref);
     if (a == schema.articles.end()) return std::string();
     std::string out = "**" + ref + "** " + a->second.text;
-    if (const model::Library *lib = libraryOf(schema, ref))
+    if (const model::Library *lib = libraryOfArticle(schema, ref))
       out += "\n\n[officiële tekst](" + articleLink(*lib, ref) + ")";
     return out;
   };
-  for (const Diagnostic &d : last_->diags.diagnostics())
+  for (const Diagnostic &d : shown_)
     if (!d.article.empty() && contains(d.range, buffer, offset))
       md += (md.empty() ? "" : "\n\n---\n\n") + ("`" + d.code + "`: " + d.message + "\n\n" + articleText(d.article));
   // An article reference under the cursor (`art3.1`).
@@ -345,9 +339,9 @@ Value LanguageServer::hover(const Object &params) {
   // A word that names a norm, a kind, or a field of the entity around the cursor.
   if (md.empty()) {
     for (const CompiledNorm &n : last_->norms.norms)
-      if (n.decl->name.text == token) {
-        md = "**norm** `" + token + "`" + (n.decl->article ? " (" + n.decl->article->text + ")" : "");
-        if (!n.decl->doc.empty()) md += "\n\n" + n.decl->doc;
+      if (n.name == token) {
+        md = "**norm** `" + token + "` (" + n.article + ")";
+        if (!n.doc.empty()) md += "\n\n" + n.doc;
       }
   }
   if (md.empty())

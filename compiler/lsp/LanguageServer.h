@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics/Diagnostic.h"
 #include "llvm/Support/JSON.h"
 
 namespace cio {
@@ -57,6 +58,7 @@ class LanguageServer {
   std::vector<std::string> roots_;           // the workspace folders
   std::map<std::string, std::string> open_;  // uri -> text
   std::unique_ptr<Pipeline> last_;           // the latest analysis
+  std::vector<Diagnostic> shown_;            // its diagnostics and rendered findings, as published
   std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
   std::vector<std::string> published_;       // uris that have diagnostics now
   bool shutdown_ = false, exited_ = false;

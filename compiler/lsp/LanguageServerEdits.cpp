@@ -1,7 +1,7 @@
 // The language server's editing help: completion (what the schema allows at
 // the cursor), rename of an entity, and code actions (the fix-its of
 // diagnostics, and a deviation skeleton for a finding). All of it is driven by
-// the schema: kinds, fields, enums and the waiver kind's own fields.
+// the schema: kinds, fields, enums and the deviation kind's own fields.
 #include <algorithm>
 #include <set>
 
@@ -173,53 +173,56 @@ Value LanguageServer::codeActions(const Object &params) {
   size_t to = map.offset(range ? range->getObject("end") : nullptr);
   const model::Model &m = last_->model;
   const model::Schema &schema = m.schema;
+  // The diagnostics' own fix-its.
   for (const Diagnostic &d : last_->diags.diagnostics()) {
-    if (d.range.buffer != buffer || d.range.begin > to || std::max(d.range.end, d.range.begin + 1) < from) continue;
-    // The diagnostic's own fix-its.
-    if (!d.fixits.empty()) {
-      Array edits;
-      for (const FixIt &f : d.fixits)
-        edits.push_back(Object{{"range", map.range(f.range.begin, f.range.end)}, {"newText", f.replacement}});
-      actions.push_back(Object{{"title", d.help.empty() ? d.message : d.help},
-                               {"kind", "quickfix"},
-                               {"edit", Object{{"changes", Object{{uri, std::move(edits)}}}}}});
-    }
-    if (d.article.empty() || !d.suppressedBy.empty()) continue;
-    // A skeleton of a waiver for a finding: every field of the waiver kind, the
-    // article and the entity filled in, inserted at the end of the top-level
-    // entity that may contain it.
-    bool onReference = false;
-    model::EntityId entity = entityAt(m, buffer, d.range.begin, &onReference);
-    if (entity == model::kNone) continue;
-    model::EntityId root = entity;
+    if (d.fixits.empty() || d.range.buffer != buffer || d.range.begin > to ||
+        std::max(d.range.end, d.range.begin + 1) < from)
+      continue;
+    Array edits;
+    for (const FixIt &f : d.fixits)
+      edits.push_back(Object{{"range", map.range(f.range.begin, f.range.end)}, {"newText", f.replacement}});
+    actions.push_back(Object{{"title", d.help.empty() ? d.message : d.help},
+                             {"kind", "quickfix"},
+                             {"edit", Object{{"changes", Object{{uri, std::move(edits)}}}}}});
+  }
+  // A skeleton of a deviation for a finding that none covers: every field of the
+  // deviation kind, with the article and the finding's subject filled in,
+  // inserted at the end of the top-level entity around the subject, so that
+  // the deviation lies in an organisation that contains what it concerns.
+  DeviationRules rules = DeviationRules::of(schema);
+  for (const Finding &f : last_->evaluation.findings) {
+    const SourceRange &r = f.anchor;
+    if (f.covered() || f.subject == model::kNone || r.buffer != buffer || r.begin > to ||
+        std::max(r.end, r.begin + 1) < from)
+      continue;
+    model::EntityId root = f.subject;
     while (m.entities[root].parent != model::kNone) root = m.entities[root].parent;
-    for (model::KindId k = 0; k < schema.kinds.size(); ++k) {
-      const model::AnnotationInfo *waiver = schema.kinds[k].annotation("uitzondering");
-      if (!waiver || m.entities[root].kind == model::kNone || !schema.mayContain(m.entities[root].kind, k)) continue;
-      auto arg = [&](const char *key) {
-        auto it = waiver->args.find(key);
-        return it == waiver->args.end() ? std::string() : it->second;
-      };
-      std::string body = "\n    " + schema.kinds[k].name + " " + schema.kinds[k].name + "_" + d.code + " {\n";
-      for (const model::FieldInfo *f : schema.allFields(k)) {
+    const model::Entity &top = m.entities[root];
+    if (top.kind == model::kNone || top.range.buffer != buffer) continue;
+    for (const DeviationRules::Kind &k : rules.kinds) {
+      if (!schema.mayContain(top.kind, k.kind)) continue;
+      const std::string &kind = schema.kinds[k.kind].name;
+      std::string article = f.article.notation();
+      std::string body = "\n    " + kind + " " + kind + "_" + f.norm->name + " {\n";
+      for (const model::FieldInfo *field : schema.allFields(k.kind)) {
         std::string value;
-        if (f->name == arg("van"))
-          value = d.article;
-        else if (f->name == arg("betreft"))
-          value = m.entities[entity].path;
-        else if (f->type.base == model::BaseType::Text)
+        if (field->name == k.van)
+          value = article;
+        else if (field->name == k.betreft)
+          value = m.entities[f.subject].path;
+        else if (field->type.base == model::BaseType::Text)
           value = "\"\"";
-        else if (f->type.base == model::BaseType::Date)
+        else if (field->type.base == model::BaseType::Date)
           value = model::formatDate(m.referenceDate);
         else
           continue;
-        body += "        " + f->name + " = " + value + ";\n";
+        body += "        " + field->name + " = " + value + ";\n";
       }
       body += "    }\n";
-      size_t end = m.entities[root].range.end;
+      size_t end = top.range.end;
       size_t insertAt = end > 0 && end <= text.size() && text[end - 1] == '}' ? end - 1 : end;
       actions.push_back(
-          Object{{"title", "Leg een " + schema.kinds[k].name + " vast voor " + d.code + " (" + d.article + ")"},
+          Object{{"title", "Leg een " + kind + " vast voor " + f.norm->name + " (" + article + ")"},
                  {"kind", "quickfix"},
                  {"edit", Object{{"changes", Object{{uri, Array{Object{{"range", map.range(insertAt, insertAt)},
                                                                        {"newText", body}}}}}}}}});

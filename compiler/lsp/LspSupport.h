@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "driver/Pipeline.h"
+#include "pipeline/Pipeline.h"
 #include "llvm/Support/JSON.h"
 
 namespace cio {

@@ -69,6 +69,11 @@ struct Containment {
   SourceRange range;
 };
 
+/// The annotation that marks the kind whose entities are deviations (spec §5:
+/// `@afwijking(van = …, betreft = …, geldig_tot = …)`): a word of the schema
+/// language, like @organisatie, which the deviation mechanism reads.
+inline constexpr char kDeviationAnnotation[] = "afwijking";
+
 struct AnnotationInfo {
   std::string name;
   std::map<std::string, std::string> args;  // key -> value ("" for positional)

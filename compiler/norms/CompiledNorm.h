@@ -6,10 +6,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
-#include "ast/Ast.h"
+#include "base/SourceRange.h"
+#include "diagnostics/Diagnostic.h"
 #include "model/Model.h"
 
 namespace cio {
@@ -93,8 +95,24 @@ struct CExpr {
   std::vector<CExpr> args;
 };
 
+/// A message template split once into literal text and holes: a hole is the
+/// value of the binding in `slot` (`{m}` in `"{m} heeft geen CIO"`).
+struct TemplatePart {
+  std::string text;         // literal text; or the hole as written, shown when its value has no text form
+  uint32_t slot = kNoHole;  // the binding whose value fills the hole
+  static constexpr uint32_t kNoHole = UINT32_MAX;
+};
+using MessageTemplate = std::vector<TemplatePart>;
+
+/// Everything the evaluator and the emitters need of a norm: after lowering,
+/// nothing reads the AST.
 struct CompiledNorm {
-  const ast::NormDecl *decl = nullptr;
+  std::string name;
+  SourceRange nameRange;
+  std::string article;  // in `art3.1` notation; a key of Schema::articles
+  Severity severity = Severity::Error;
+  std::string doc;  // the doc comment, for hover and `explain`
+  MessageTemplate message, help;
   std::vector<std::string> variables;  // by slot; the bindings come first
   std::vector<CExpr> domains;          // one per binding; binding i has slot i
   std::vector<CExpr> filters;
@@ -105,7 +123,8 @@ struct CompiledNorm {
 
 /// The norms and constants of every loaded file, in file and declaration order.
 struct CompiledNorms {
-  std::vector<CExpr> constants;  // by the slot of ConstantRef
+  std::vector<CExpr> constants;                   // by the slot of ConstantRef
+  std::map<std::string, uint32_t> constantSlots;  // by name (annotations name constants)
   std::vector<CompiledNorm> norms;
 };
 

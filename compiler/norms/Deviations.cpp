@@ -1,18 +1,24 @@
-// Art. 17 as a generic mechanism: which findings a waiver covers, and the
-// official links of articles. No word of the Besluit is needed here: the
-// waiver kind and its fields come from the @uitzondering annotation.
+// Which findings a deviation covers (spec §7). A deviation covers a finding
+// only when all of these hold:
+//  - the finding's norm enforces the article it cites, or a lid or onderdeel of it;
+//  - the finding's subject is the `betreft` entity or lies inside it;
+//  - `betreft` lies inside the organisation in which the deviation is declared;
+//  - the deviation is in force at the reference date (`vanaf` ≤ peildatum ≤ `geldig_tot`);
+//  - no finding of severity error is about the deviation itself: an unlawful
+//    deviation (no motivation, no consultation) lifts nothing;
+//  - the finding is not of an excluded article (art. 17–20 in the stdlib) and
+//    not about a deviation: no deviation can lift the rules on deviations.
 #include "norms/Deviations.h"
 
+#include <algorithm>
 #include <cctype>
-
-#include "norms/Evaluator.h"
-#include "sema/Sema.h"
 
 namespace cio {
 
 using namespace model;
 
 bool inside(const Model &m, EntityId e, EntityId container) {
+  if (container == kNone) return false;
   for (; e != kNone; e = m.entities[e].parent)
     if (e == container) return true;
   return false;
@@ -23,64 +29,190 @@ bool articleCovers(const std::string &article, const std::string &part) {
          (part.size() > article.size() && part.compare(0, article.size(), article) == 0 && part[article.size()] == '.');
 }
 
-/// Art. 17: a deviation suppresses the findings of the article it names (a
-/// whole article covers its leden) that concern its entity: a bound entity is
-/// that entity or lies inside it, or the entity is part of a bound entity (a
-/// deviation for `CIO_FIN` covers the art. 3.1 finding about `FIN`, spec §7).
-/// Expired deviations suppress nothing.
-void applyDeviations(const Model &m, std::vector<Violation> &violations, DiagnosticEngine &diags) {
-  for (KindId k = 0; k < m.schema.kinds.size(); ++k) {
-    const AnnotationInfo *waiver = m.schema.kinds[k].annotation("uitzondering");
-    if (!waiver) continue;
-    auto arg = [&](const char *key) {
-      auto it = waiver->args.find(key);
-      return it == waiver->args.end() ? "" : it->second;
-    };
-    for (EntityId e = 0; e < m.entities.size(); ++e) {
-      const Entity &dev = m.entities[e];
-      if (dev.kind == kNone || !m.schema.isA(dev.kind, k)) continue;
-      const FieldValue *van = dev.field(arg("van"));
-      const FieldValue *betreft = dev.field(arg("betreft"));
-      const FieldValue *tot = dev.field(arg("geldig_tot"));
-      if (!van) continue;
-      std::string name = dev.name.empty() ? dev.path : dev.name;
-      if (tot && tot->value.date < m.referenceDate) {
-        diags.report(DiagId::deviation_expired, dev.nameRange, {name, formatDate(tot->value.date)});
-        continue;
-      }
-      bool used = false;
-      for (Violation &v : violations) {
-        if (!v.diag.suppressedBy.empty() || !articleCovers(van->value.text, v.diag.article)) continue;
-        bool concerns = !betreft;
-        for (EntityId b : v.bound)
-          concerns = concerns || inside(m, b, betreft->value.ref) || inside(m, betreft->value.ref, b);
-        if (!concerns) continue;
-        v.diag.suppressedBy = name;
-        v.diag.notes.push_back(
-            {dev.nameRange, diags.text(DiagId::note_suppressed_by, {m.schema.kinds[dev.kind].name, name})});
-        used = true;
-      }
-      if (!used) diags.report(DiagId::deviation_unused, dev.nameRange, {name});
-    }
+ArticleRef ArticleRef::parse(const std::string &notation) {
+  ArticleRef r;
+  std::string rest = notation.rfind("art", 0) == 0 ? notation.substr(3) : notation;
+  size_t dot = rest.find('.');
+  r.artikel = rest.substr(0, dot);
+  while (dot != std::string::npos) {
+    size_t next = rest.find('.', dot + 1);
+    std::string part = rest.substr(dot + 1, next == std::string::npos ? std::string::npos : next - dot - 1);
+    if (!part.empty() && std::isdigit(static_cast<unsigned char>(part[0])) && r.lid.empty() && r.onderdeel.empty())
+      r.lid = part;
+    else if (r.onderdeel.empty())
+      r.onderdeel = part;
+    dot = next;
   }
+  return r;
 }
 
-std::string articleLink(const Library &lib, const std::string &ref) {
-  if (lib.identifier.rfind("BWBR", 0) != 0) return lib.link;
-  // art15.5.a -> artikel=15&lid=5&onderdeel=a; art4.c -> artikel=4&onderdeel=c
-  std::string url = "https://wetten.overheid.nl/jci1.3:c:" + lib.identifier;
-  std::vector<std::string> parts;
-  std::string rest = ref.substr(3);
-  size_t pos;
-  while ((pos = rest.find('.')) != std::string::npos) {
-    parts.push_back(rest.substr(0, pos));
-    rest = rest.substr(pos + 1);
+std::string ArticleRef::notation() const {
+  std::string s = "art" + artikel;
+  if (!lid.empty()) s += "." + lid;
+  if (!onderdeel.empty()) s += "." + onderdeel;
+  return s;
+}
+
+DeviationRules DeviationRules::of(const Schema &schema) {
+  DeviationRules rules;
+  for (KindId k = 0; k < schema.kinds.size(); ++k) {
+    const AnnotationInfo *a = schema.kinds[k].annotation(kDeviationAnnotation);
+    if (!a) continue;
+    auto arg = [&](const char *key) {
+      auto it = a->args.find(key);
+      return it == a->args.end() ? std::string() : it->second;
+    };
+    rules.kinds.push_back({k, arg("van"), arg("betreft"), arg("geldig_tot"), arg("vanaf")});
+    if (std::string c = arg("uitgezonderd"); !c.empty()) rules.excludedConstants.push_back(c);
   }
-  parts.push_back(rest);
-  url += "&artikel=" + parts[0];
-  for (size_t i = 1; i < parts.size(); ++i)
-    url += (std::isdigit(static_cast<unsigned char>(parts[i][0])) ? "&lid=" : "&onderdeel=") + parts[i];
-  return url;
+  return rules;
+}
+
+bool DeviationRules::isDeviationKind(const Schema &schema, KindId k) const {
+  if (k == kNone) return false;
+  for (const Kind &d : kinds)
+    if (schema.isA(k, d.kind)) return true;
+  return false;
+}
+
+namespace {
+
+class DeviationMatcher {
+ public:
+  DeviationMatcher(const Model &m, const DeviationRules &rules, std::vector<Finding> &findings, DiagnosticEngine &diags)
+      : m_(m), rules_(rules), findings_(findings), diags_(diags) {}
+
+  std::vector<DeviationStatus> run() {
+    std::vector<Candidate> candidates;
+    for (EntityId e = 0; e < m_.entities.size(); ++e)
+      if (const DeviationRules::Kind *k = kindOf(e)) candidates.push_back(read(e, *k));
+    // Deviations in force cover first; an expired or future one only marks what nothing covers.
+    for (Candidate &c : candidates)
+      if (c.status.state == DeviationStatus::State::InForce) match(c, Coverage::Covered);
+    for (Candidate &c : candidates)
+      if (c.status.state == DeviationStatus::State::Expired) match(c, Coverage::Expired);
+    for (Candidate &c : candidates)
+      if (c.status.state == DeviationStatus::State::NotYetInForce) match(c, Coverage::NotYetInForce);
+    for (Candidate &c : candidates)
+      if (c.status.state == DeviationStatus::State::Unlawful) match(c, Coverage::Unlawful);
+    std::vector<DeviationStatus> out;
+    for (Candidate &c : candidates) {
+      if (c.status.state == DeviationStatus::State::InForce && c.status.covers.empty()) {
+        c.status.state = DeviationStatus::State::Unused;
+        diags_.report(DiagId::deviation_unused, m_.entities[c.status.entity].nameRange, {c.name});
+      }
+      out.push_back(std::move(c.status));
+    }
+    return out;
+  }
+
+ private:
+  struct Candidate {
+    DeviationStatus status;
+    std::string name, article;
+    EntityId concerns = kNone;
+    Date date = 0;  // Expired: the end; NotYetInForce: the start
+  };
+
+  const DeviationRules::Kind *kindOf(EntityId e) const {
+    KindId k = m_.entities[e].kind;
+    if (k == kNone) return nullptr;
+    for (const DeviationRules::Kind &d : rules_.kinds)
+      if (m_.schema.isA(k, d.kind)) return &d;
+    return nullptr;
+  }
+
+  /// Reads a deviation and decides its state; reports why an invalid one covers nothing.
+  Candidate read(EntityId e, const DeviationRules::Kind &k) {
+    const Entity &dev = m_.entities[e];
+    Candidate c;
+    c.status.entity = e;
+    c.name = dev.name.empty() ? dev.path : dev.name;
+    const FieldValue *van = dev.field(k.van);
+    const FieldValue *betreft = dev.field(k.betreft);
+    const FieldValue *tot = dev.field(k.geldigTot);
+    const FieldValue *vanaf = k.vanaf.empty() ? nullptr : dev.field(k.vanaf);
+    c.status.state = DeviationStatus::State::Invalid;
+    if (!van) return c;  // a missing required field was reported by the entity checker
+    c.article = van->value.text;
+    if (!betreft) {
+      // A required field that is missing was reported already; an optional one is not enough.
+      const FieldInfo *info = m_.schema.findField(dev.kind, k.betreft);
+      if (info && info->optional) diags_.report(DiagId::deviation_without_subject, dev.nameRange, {c.name, k.betreft});
+      return c;
+    }
+    if (betreft->value.ref == kNone) return c;  // an unresolved reference, reported by name resolution
+    c.concerns = betreft->value.ref;
+    if (dev.parent == kNone) {
+      diags_.report(DiagId::deviation_not_in_organisation, dev.nameRange, {c.name});
+      return c;
+    }
+    if (!inside(m_, c.concerns, dev.parent)) {
+      const Entity &target = m_.entities[c.concerns];
+      Diagnostic &d = diags_.report(DiagId::deviation_outside_organisation,
+                                    betreft->value.range.valid() ? betreft->value.range : betreft->nameRange,
+                                    {c.name, target.path, m_.entities[dev.parent].path});
+      diags_.setHelp(d, DiagId::help_deviation_scope, {k.betreft});
+      return c;
+    }
+    if (tot && tot->value.date < m_.referenceDate) {
+      c.status.state = DeviationStatus::State::Expired;
+      c.date = tot->value.date;
+      diags_.report(DiagId::deviation_expired, dev.nameRange, {c.name, formatDate(tot->value.date)});
+    } else if (vanaf && vanaf->value.date > m_.referenceDate) {
+      c.status.state = DeviationStatus::State::NotYetInForce;
+      c.date = vanaf->value.date;
+      diags_.report(DiagId::deviation_not_yet_in_force, dev.nameRange, {c.name, formatDate(vanaf->value.date)});
+    } else if (hasErrorAbout(e)) {
+      c.status.state = DeviationStatus::State::Unlawful;
+    } else {
+      c.status.state = DeviationStatus::State::InForce;
+    }
+    return c;
+  }
+
+  /// Whether a finding of severity error is about the deviation `e` (or inside it).
+  bool hasErrorAbout(EntityId e) const {
+    for (const Finding &f : findings_)
+      if (f.severity == Severity::Error && inside(m_, f.subject, e)) return true;
+    return false;
+  }
+
+  /// Whether any deviation could cover `f` at all.
+  bool coverable(const Finding &f) const {
+    if (f.subject == kNone) return false;
+    std::string article = f.article.notation();
+    for (const std::string &x : rules_.excluded)
+      if (articleCovers(x, article)) return false;
+    for (EntityId e = f.subject; e != kNone; e = m_.entities[e].parent)
+      if (kindOf(e)) return false;  // a finding about a deviation
+    return true;
+  }
+
+  void match(Candidate &c, Coverage how) {
+    for (size_t i = 0; i < findings_.size(); ++i) {
+      Finding &f = findings_[i];
+      if (f.coverage != Coverage::None) continue;  // covered, or marked, by an earlier deviation
+      if (!articleCovers(c.article, f.article.notation()) || !inside(m_, f.subject, c.concerns) || !coverable(f))
+        continue;
+      f.coverage = how;
+      f.deviation = c.status.entity;
+      f.deviationDate = c.date;
+      c.status.covers.push_back(i);
+    }
+  }
+
+  const Model &m_;
+  const DeviationRules &rules_;
+  std::vector<Finding> &findings_;
+  DiagnosticEngine &diags_;
+};
+
+}  // namespace
+
+std::vector<DeviationStatus> applyDeviations(const Model &m, const DeviationRules &rules,
+                                             std::vector<Finding> &findings, DiagnosticEngine &diags) {
+  return DeviationMatcher(m, rules, findings, diags).run();
 }
 
 }  // namespace cio

@@ -1,25 +1,56 @@
-// The waiver mechanism (art. 17 in the stdlib): the kind annotated
-// @uitzondering(van = …, betreft = …, geldig_tot = …) suppresses findings.
+// Deviations (art. 17 in the stdlib) as a generic mechanism: the kind annotated
+// @afwijking(van = …, betreft = …, geldig_tot = …, vanaf = …, uitgezonderd = …)
+// names the fields that say which article is deviated from, which entity the
+// deviation concerns, until when and from when it holds, and the constant that
+// lists the articles no deviation can cover. No word of the Besluit is needed here.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "diagnostics/DiagnosticEngine.h"
 #include "model/Model.h"
+#include "norms/Finding.h"
 
 namespace cio {
 
-/// One finding of a norm, with the entities its variables were bound to.
-struct Violation {
-  Diagnostic diag;
-  std::vector<model::EntityId> bound;
+/// How one deviation stands at the reference date, and what it covers.
+struct DeviationStatus {
+  enum class State {
+    InForce,        // covers the findings in `covers`
+    Unused,         // in force, but covers nothing
+    Expired,        // `geldig_tot` lies before the reference date
+    NotYetInForce,  // `vanaf` lies after the reference date
+    Unlawful,       // a finding of severity error is about the deviation itself (no motivation…)
+    Invalid,        // concerns nothing, or something outside its organisation: covers nothing
+  };
+  model::EntityId entity = model::kNone;
+  State state = State::InForce;
+  /// With InForce: the findings it covers; with Expired, NotYetInForce or
+  /// Unlawful: those it would cover. Indices into the findings passed to applyDeviations.
+  std::vector<size_t> covers;
 };
 
-/// Marks the violations that a waiver covers (`suppressedBy`), and reports
-/// expired waivers and waivers that cover nothing.
-void applyDeviations(const model::Model &model, std::vector<Violation> &violations, DiagnosticEngine &diags);
+/// The deviation kinds of the schema and what their annotation names.
+struct DeviationRules {
+  struct Kind {
+    model::KindId kind;
+    std::string van, betreft, geldigTot, vanaf;
+  };
+  std::vector<Kind> kinds;
+  /// The constants that list the articles no deviation covers (`uitgezonderd = …`),
+  /// and those articles: the evaluator fills `excluded` from the constants' values.
+  std::vector<std::string> excludedConstants, excluded;
+  /// Reads the @afwijking annotations of `schema`.
+  static DeviationRules of(const model::Schema &schema);
+  /// Whether `k` is a deviation kind.
+  bool isDeviationKind(const model::Schema &schema, model::KindId k) const;
+};
 
-/// Whether entity `e` is `container` or lies (transitively) inside it.
-bool inside(const model::Model &model, model::EntityId e, model::EntityId container);
+/// Decides for every finding whether a deviation covers it (Finding::coverage),
+/// reports deviations that cover nothing and why, and returns one status per
+/// deviation entity, in entity order.
+std::vector<DeviationStatus> applyDeviations(const model::Model &model, const DeviationRules &rules,
+                                             std::vector<Finding> &findings, DiagnosticEngine &diags);
 
 }  // namespace cio

@@ -4,7 +4,6 @@
 #include <map>
 #include <unordered_map>
 
-#include "norms/Deviations.h"
 #include "norms/NormValue.h"
 
 namespace cio {
@@ -33,10 +32,9 @@ class Evaluator {
       }
   }
 
-  std::vector<Violation> violations;
   Evaluation evaluation;
   bool recordOutcomes = false;
-  std::vector<size_t> outcomeOfViolation;  // with recordOutcomes: the outcome each violation belongs to
+  std::vector<size_t> outcomeOfFinding;  // with recordOutcomes: the outcome each finding belongs to
 
   void run() {
     for (const CExpr &c : norms_.constants) constantValues_.push_back(eval(c));
@@ -44,10 +42,21 @@ class Evaluator {
     // One note per missing level, at its first norm, listing every norm not evaluated.
     for (const auto &[level, norms] : notEvaluated_) {
       std::string list;
-      for (const ast::NormDecl *n : norms)
-        list += (list.empty() ? "" : ", ") + n->name.text + " (" + n->article->text + ")";
-      diags_.report(DiagId::norm_not_evaluated, norms.front()->name.range, {level, list});
+      for (const CompiledNorm *n : norms) list += (list.empty() ? "" : ", ") + n->name + " (" + n->article + ")";
+      diags_.report(DiagId::norm_not_evaluated, norms.front()->nameRange, {level, list});
     }
+  }
+
+  /// The deviation rules of the schema, with the excluded articles from the
+  /// constant the annotation names (`uitgezonderd = slotbepalingen`).
+  DeviationRules deviationRules() const {
+    DeviationRules rules = DeviationRules::of(schema_);
+    for (const std::string &name : rules.excludedConstants)
+      if (auto slot = norms_.constantSlots.find(name);
+          slot != norms_.constantSlots.end() && slot->second < constantValues_.size())
+        for (const RValue &v : constantValues_[slot->second].members())
+          if (v.k == RValue::K::Article) rules.excluded.push_back(v.text);
+    return rules;
   }
 
  private:
@@ -379,54 +388,16 @@ class Evaluator {
     return cap;
   }
 
-  /// How a bound value reads in a message: an entity by its path, an article
-  /// as `art4.c`, a date as JJJJ-MM-DD.
-  std::string display(const RValue &v, const std::string &otherwise) const {
-    switch (v.k) {
-      case RValue::K::Entity: {
-        const Entity &ent = model_.entities[v.ref];
-        return ent.path.empty() ? schema_.kinds[ent.kind].name : ent.path;
-      }
-      case RValue::K::Article:
-      case RValue::K::Enum:
-      case RValue::K::Text:
-        return v.text;
-      case RValue::K::Date:
-        return formatDate(v.date);
-      default:
-        return otherwise;
-    }
-  }
-
-  /// The template with each `{var}` of a binding replaced by its value.
-  std::string fill(const CompiledNorm &n, const std::string &tmpl) const {
-    std::string out;
-    for (size_t i = 0; i < tmpl.size(); ++i) {
-      size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
-      if (close == std::string::npos) {
-        out += tmpl[i];
-        continue;
-      }
-      std::string var = tmpl.substr(i + 1, close - i - 1);
-      std::string shown = "{" + var + "}";
-      for (size_t slot = 0; slot < n.domains.size(); ++slot)
-        if (n.variables[slot] == var) shown = display(vars_[slot], shown);
-      out += shown;
-      i = close;
-    }
-    return out;
-  }
-
   void evaluate(const CompiledNorm &n) {
     // A norm about a level the workspace does not declare is not evaluated, not passed.
     for (const CExpr &domain : n.domains)
       if (domain.op == Op::KindSet)
         if (std::string level = absentLevel(domain.kind); !level.empty()) {
-          notEvaluated_[level].push_back(n.decl);
-          evaluation.notEvaluated.push_back(n.decl);
+          notEvaluated_[level].push_back(&n);
+          evaluation.notEvaluated.push_back(&n);
           return;
         }
-    evaluation.evaluated.push_back(n.decl);
+    evaluation.evaluated.push_back(&n);
     vars_.assign(n.variables.size(), RValue{});
     bind(n, 0);
   }
@@ -434,15 +405,13 @@ class Evaluator {
   void bind(const CompiledNorm &n, size_t index) {
     if (index == n.domains.size()) {
       bool holds = eval(n.requirement).truthy();
-      if (recordOutcomes) {
-        EntityId at = kNone;
-        for (size_t slot = 0; slot < n.domains.size() && at == kNone; ++slot)
-          if (vars_[slot].k == RValue::K::Entity) at = vars_[slot].ref;
-        if (!holds) outcomeOfViolation.push_back(evaluation.outcomes.size());
-        evaluation.outcomes.push_back(
-            {n.decl, at, holds ? Evaluation::Outcome::Result::Holds : Evaluation::Outcome::Result::Violated});
-      }
       if (!holds) report(n);
+      if (recordOutcomes) {
+        EntityId at = holds ? firstBoundEntity(n) : evaluation.findings.back().subject;
+        if (!holds) outcomeOfFinding.push_back(evaluation.outcomes.size());
+        evaluation.outcomes.push_back(
+            {&n, at, holds ? Evaluation::Outcome::Result::Holds : Evaluation::Outcome::Result::Violated});
+      }
       return;
     }
     // Each filter is tested as soon as the last variable it reads is bound; the
@@ -464,29 +433,42 @@ class Evaluator {
     }
   }
 
-  void report(const CompiledNorm &n) {
-    const ast::NormDecl &decl = *n.decl;
-    Violation v;
-    Diagnostic &d = v.diag;
-    d.code = decl.name.text;
-    d.severity = severityFromWord(decl.severity->text).value_or(Severity::Error);
-    d.message = fill(n, decl.message->text);
-    d.article = decl.article->text;
+  EntityId firstBoundEntity(const CompiledNorm &n) const {
     for (size_t slot = 0; slot < n.domains.size(); ++slot)
-      if (vars_[slot].k == RValue::K::Entity && vars_[slot].ref != kNone) v.bound.push_back(vars_[slot].ref);
-    d.range = v.bound.empty() ? decl.name.range : model_.entities[v.bound.front()].nameRange;
-    if (!v.bound.empty() && !n.reportField.empty() && vars_[0].k == RValue::K::Entity)
-      if (const FieldValue *f = model_.entities[vars_[0].ref].field(n.reportField); f && f->nameRange.valid())
-        d.range = f->nameRange;
-    for (EntityId b : v.bound) d.severity = std::max(d.severity, severityCap(b));
-    if (auto a = schema_.articles.find(d.article); a != schema_.articles.end()) {
-      d.notes.push_back({{}, diags_.text(DiagId::note_article_text, {d.article, a->second.text})});
-      for (const Library &lib : schema_.libraries)
-        if (lib.name == a->second.library)
-          d.notes.push_back({{}, diags_.text(DiagId::note_article_link, {articleLink(lib, d.article)})});
-    }
-    if (decl.help) d.help = fill(n, decl.help->text);
-    violations.push_back(std::move(v));
+      if (vars_[slot].k == RValue::K::Entity && vars_[slot].ref != kNone) return vars_[slot].ref;
+    return kNone;
+  }
+
+  /// The entity a finding is about: the first bound entity; but when the
+  /// requirement is `er is een c in S met …` and S holds exactly one entity,
+  /// that entity is what fails the condition (the one CIO that does not report
+  /// to the SG), so the finding is about it.
+  EntityId subjectOf(const CompiledNorm &n) {
+    EntityId first = firstBoundEntity(n);
+    if (n.requirement.op != Op::Exists) return first;
+    std::vector<RValue> candidates = eval(n.requirement.args[0]).members();
+    if (candidates.size() == 1 && candidates.front().k == RValue::K::Entity && candidates.front().ref != kNone)
+      return candidates.front().ref;
+    return first;
+  }
+
+  void report(const CompiledNorm &n) {
+    Finding f;
+    f.norm = &n;
+    f.article = ArticleRef::parse(n.article);
+    f.severity = n.severity;
+    f.bindings.assign(vars_.begin(), vars_.begin() + static_cast<long>(n.domains.size()));
+    for (const RValue &v : f.bindings)
+      if (v.k == RValue::K::Entity && v.ref != kNone) f.bound.push_back(v.ref);
+    f.subject = subjectOf(n);
+    f.anchor = f.bound.empty() ? n.nameRange : model_.entities[f.bound.front()].nameRange;
+    if (!f.bound.empty() && !n.reportField.empty() && vars_[0].k == RValue::K::Entity)
+      if (const FieldValue *field = model_.entities[vars_[0].ref].field(n.reportField);
+          field && field->nameRange.valid())
+        f.anchor = field->nameRange;
+    for (EntityId b : f.bound) f.severity = std::max(f.severity, severityCap(b));
+    if (f.subject != kNone) f.severity = std::max(f.severity, severityCap(f.subject));
+    evaluation.findings.push_back(std::move(f));
   }
 
   const Model &model_;
@@ -495,7 +477,7 @@ class Evaluator {
   DiagnosticEngine &diags_;
   std::vector<RValue> constantValues_;
   std::vector<RValue> vars_;  // by slot, for the norm being evaluated
-  std::map<std::string, std::vector<const ast::NormDecl *>> notEvaluated_;
+  std::map<std::string, std::vector<const CompiledNorm *>> notEvaluated_;
   std::vector<std::vector<EntityId>> entitiesOfKind_;  // by kind, including base kinds
   std::vector<bool> isA_, childSingle_;                // kinds × kinds tables
   std::map<std::string, std::unordered_map<EntityId, std::vector<EntityId>>> referrers_;  // field -> target -> sources
@@ -508,13 +490,12 @@ Evaluation evaluateNorms(const CompiledNorms &norms, const Model &model, Diagnos
   Evaluator ev(model, norms, diags);
   ev.recordOutcomes = recordOutcomes;
   ev.run();
-  applyDeviations(model, ev.violations, diags);
+  Evaluation &out = ev.evaluation;
+  out.deviations = applyDeviations(model, ev.deviationRules(), out.findings, diags);
   if (recordOutcomes)
-    for (size_t i = 0; i < ev.violations.size(); ++i)
-      if (!ev.violations[i].diag.suppressedBy.empty())
-        ev.evaluation.outcomes[ev.outcomeOfViolation[i]].result = Evaluation::Outcome::Result::Suppressed;
-  for (Violation &v : ev.violations) diags.add(std::move(v.diag));
-  return std::move(ev.evaluation);
+    for (size_t i = 0; i < out.findings.size(); ++i)
+      if (out.findings[i].covered()) out.outcomes[ev.outcomeOfFinding[i]].result = Evaluation::Outcome::Result::Covered;
+  return std::move(out);
 }
 
 }  // namespace cio

@@ -1,36 +1,36 @@
 // Evaluates every compiled norm over the whole model: each binding of the
 // norm's variables for which the filter holds and the requirement does not is
-// a finding, reported at the first bound entity with the norm's message, the
-// cited article's text and link, and the help. Findings then pass through the
-// waiver mechanism (the kind annotated @uitzondering: art. 17 deviations).
+// a finding (Finding.h). Findings then pass through the deviation mechanism
+// (Deviations.h: the kind annotated @afwijking, art. 17 in the stdlib).
 #pragma once
 
 #include "diagnostics/DiagnosticEngine.h"
 #include "model/Model.h"
 #include "norms/CompiledNorm.h"
+#include "norms/Deviations.h"
+#include "norms/Finding.h"
 
 namespace cio {
 
-/// What the evaluation decided, for reports: the norms not evaluated (their
-/// level is absent), and with `recordOutcomes` one outcome per binding that
-/// passed the filters, at the entity its finding would be reported at.
+/// What the evaluation decided: the findings and how each deviation stands;
+/// for reports, the norms not evaluated (their level is absent), and with
+/// `recordOutcomes` one outcome per binding that passed the filters, at the
+/// entity the finding is (or would be) about.
 struct Evaluation {
   struct Outcome {
-    const ast::NormDecl *norm;
+    const CompiledNorm *norm;
     model::EntityId entity;  // kNone when no variable is an entity
-    enum class Result { Holds, Violated, Suppressed } result;
+    enum class Result { Holds, Violated, Covered } result;
   };
-  std::vector<const ast::NormDecl *> evaluated, notEvaluated;
+  std::vector<const CompiledNorm *> evaluated, notEvaluated;
   std::vector<Outcome> outcomes;
+  std::vector<Finding> findings;            // in norm order, then binding order
+  std::vector<DeviationStatus> deviations;  // one per deviation entity, in entity order
 };
 
+/// Evaluates the norms; compiler diagnostics of the evaluation (norms not
+/// evaluated, deviations that cover nothing) go to `diags`.
 Evaluation evaluateNorms(const CompiledNorms &norms, const model::Model &model, DiagnosticEngine &diags,
                          bool recordOutcomes = false);
-
-/// Whether `part` is `article` itself or one of its leden or onderdelen (`art3` covers `art3.1`).
-bool articleCovers(const std::string &article, const std::string &part);
-
-/// The official link of an article: Juriconnect for a BWB identifier, else the library's own link.
-std::string articleLink(const model::Library &lib, const std::string &articleRef);
 
 }  // namespace cio

@@ -37,6 +37,7 @@ class NormChecker {
         CExpr value;
         NType t = settle(check(*c.value, value), *c.value, nullptr, value);
         constants_.emplace(c.name.text, std::make_pair(t, static_cast<uint32_t>(out.constants.size())));
+        out.constantSlots.emplace(c.name.text, static_cast<uint32_t>(out.constants.size()));
         out.constants.push_back(std::move(value));
       }
     std::map<std::string, SourceRange> seen;
@@ -485,6 +486,32 @@ class NormChecker {
     return reads.size() == 1 ? *reads.begin() : "";
   }
 
+  /// Splits a message template once into text and holes; a hole must name a binding.
+  MessageTemplate splitTemplate(const ast::Literal &text, const ast::NormDecl &n) {
+    MessageTemplate parts;
+    const std::string &s = text.text;
+    auto addText = [&](std::string t) {
+      if (!parts.empty() && parts.back().slot == TemplatePart::kNoHole)
+        parts.back().text += t;
+      else
+        parts.push_back({std::move(t)});
+    };
+    static const std::regex hole(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
+    size_t last = 0;
+    for (std::sregex_iterator it(s.begin(), s.end(), hole), end; it != end; ++it) {
+      std::string var = (*it)[1].str();
+      uint32_t slot = TemplatePart::kNoHole;
+      for (size_t b = 0; b < n.bindings.size(); ++b)
+        if (n.bindings[b].variable.text == var) slot = static_cast<uint32_t>(b);
+      if (slot == TemplatePart::kNoHole) diags_.report(DiagId::norm_unknown_template_variable, text.range, {var});
+      addText(s.substr(last, it->position() - last));
+      parts.push_back({it->str(), slot});
+      last = it->position() + it->length();
+    }
+    if (last < s.size()) addText(s.substr(last));
+    return parts;
+  }
+
   CompiledNorm checkNorm(const ast::NormDecl &n) {
     auto missing = [&](const char *clause) {
       diags_.report(DiagId::norm_missing_clause, n.name.range, {n.name.text, clause});
@@ -507,7 +534,11 @@ class NormChecker {
     if (!n.message) missing("melding");
 
     CompiledNorm out;
-    out.decl = &n;
+    out.name = n.name.text;
+    out.nameRange = n.name.range;
+    if (n.article) out.article = n.article->text;
+    if (n.severity) out.severity = severityFromWord(n.severity->text).value_or(Severity::Error);
+    out.doc = n.doc;
     variables_ = &out.variables;
     // The bindings take the first slots, in order; quantifiers come after them.
     for (const ast::NormBinding &b : n.bindings) out.variables.push_back(b.variable.text);
@@ -528,17 +559,8 @@ class NormChecker {
     }
     if (n.requirement) expect(*n.requirement, NType::K::Bool, "`ja_nee`", out.requirement);
     out.reportField = reportedField(out.requirement);
-    for (const std::optional<ast::Literal> *text : {&n.message, &n.help}) {
-      if (!*text) continue;
-      static const std::regex hole(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
-      const std::string &s = (*text)->text;
-      for (std::sregex_iterator it(s.begin(), s.end(), hole), end; it != end; ++it) {
-        std::string var = (*it)[1].str();
-        bool bound = false;
-        for (const ast::NormBinding &b : n.bindings) bound |= b.variable.text == var;
-        if (!bound) diags_.report(DiagId::norm_unknown_template_variable, (*text)->range, {var});
-      }
-    }
+    if (n.message) out.message = splitTemplate(*n.message, n);
+    if (n.help) out.help = splitTemplate(*n.help, n);
     variables_ = nullptr;
     return out;
   }

@@ -6,10 +6,10 @@
 // evaluable form (CompiledNorm.h), which the evaluator runs.
 #pragma once
 
+#include "ast/LoadedFile.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "model/Model.h"
 #include "norms/CompiledNorm.h"
-#include "sema/Workspace.h"
 
 namespace cio {
 

@@ -6,6 +6,29 @@ namespace cio {
 
 using namespace model;
 
+/// Only white space: ASCII, no-break space (U+00A0), the spaces U+2000–U+200B,
+/// U+202F, U+205F, U+3000 and the byte order mark U+FEFF (pasted from word processors).
+static bool isBlank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      ++i;
+      continue;
+    }
+    auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    if (c == 0xC2 && at(1) == 0xA0) {
+      i += 2;
+      continue;
+    }
+    unsigned b1 = at(1), b2 = at(2);
+    bool space3 = (c == 0xE2 && b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF)) || (c == 0xE2 && b1 == 0x81 && b2 == 0x9F) ||
+                  (c == 0xE3 && b1 == 0x80 && b2 == 0x80) || (c == 0xEF && b1 == 0xBB && b2 == 0xBF);
+    if (!space3) return false;
+    i += 3;
+  }
+  return true;
+}
+
 RValue toRValue(const Value &v) {
   RValue r;
   if (v.list) {
@@ -15,6 +38,9 @@ RValue toRValue(const Value &v) {
   }
   switch (v.type) {
     case BaseType::Text:
+      // A text of only white space says nothing: it is no value, so `heeft`
+      // is false for it and a required text (a motivation) is not given by it.
+      if (isBlank(v.text)) return RValue{};
       r.k = RValue::K::Text;
       r.text = v.text;
       break;

@@ -1,6 +1,6 @@
 // The compliance report as plain data, built from the model, the findings and
 // the evaluation; the writers (JSON, Markdown, HTML) only format it. What goes
-// in is decided by the schema: the waiver kind (@uitzondering) gives the
+// in is decided by the schema: the deviation kind (@afwijking) gives the
 // deviation register, relation kinds (@relatie) the register of relations,
 // kinds annotated @overzicht a table of their entities against every norm that
 // applied to them, and the libraries' articles the rows of the article table.
@@ -15,7 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "model/Model.h"
 #include "norms/Evaluator.h"
-#include "sema/Workspace.h"
+#include "ast/LoadedFile.h"
 
 namespace cio {
 
@@ -24,7 +24,7 @@ struct Report {
   using Fields = std::vector<std::pair<std::string, std::string>>;  // name, value as written
 
   std::string toolVersion, referenceDate;
-  std::string waiverKind;  // the word for a finding covered by a waiver, from the schema
+  std::string deviationKind;  // the word for a finding covered by a deviation, from the schema
 
   struct Library {
     std::string name, title, identifier, link, inForce, ended, successor;
@@ -39,7 +39,7 @@ struct Report {
   std::string inputsSha256;  // over every input's path and hash, in path order
 
   struct Summary {
-    size_t errors = 0, warnings = 0, suppressed = 0, advice = 0, notEvaluated = 0, entities = 0;
+    size_t errors = 0, warnings = 0, covered = 0, advice = 0, notEvaluated = 0, entities = 0;
   } summary;
 
   struct NormStatus {
@@ -54,13 +54,14 @@ struct Report {
   std::vector<ArticleRow> articles;
 
   struct Deviation {
-    enum class State { Active, Expired, Unused };
+    enum class State { Active, Unused, Expired, NotYetInForce, Invalid };
     std::string name, file, article, concerns, validUntil;
     State state = State::Active;
     long daysLeft = 0;
     bool hasEnd = false;
     unsigned line = 0;
     Fields fields;
+    std::vector<std::string> covers;  // `norm (article): subject`, each finding it covers or would cover
   };
   std::vector<Deviation> deviations;
 
@@ -83,7 +84,7 @@ struct Report {
   std::vector<Overview> overviews;
 
   struct Finding {
-    std::string severity, code, article, message, file, suppressedBy, link;
+    std::string severity, code, article, message, file, coveredBy, subject, link;
     unsigned line = 0, column = 0;
   };
   std::vector<Finding> findings;
@@ -97,7 +98,7 @@ Report buildReport(const model::Model &model, const std::vector<LoadedFile> &fil
                    const std::string &toolVersion);
 
 /// The status word a reader sees: voldoet, schending, niet geëvalueerd… (the
-/// waiver's own kind name for a covered finding).
+/// deviation kind's own name for a covered finding).
 std::string statusWord(Report::Status s, const Report &report, const DiagnosticEngine &labels);
 
 std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels);

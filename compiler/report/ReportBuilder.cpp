@@ -6,6 +6,7 @@
 #include "diagnostics/Render.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA256.h"
+#include "norms/FindingText.h"
 #include "report/Report.h"
 
 namespace cio {
@@ -64,8 +65,8 @@ class ReportBuilder {
 
   void build(const std::vector<LoadedFile> &files) {
     report_.referenceDate = formatDate(model_.referenceDate);
-    for (KindId k = 0; k < schema_.kinds.size(); ++k)
-      if (schema_.kinds[k].annotation("uitzondering")) report_.waiverKind = schema_.kinds[k].name;
+    for (const DeviationRules::Kind &k : DeviationRules::of(schema_).kinds)
+      report_.deviationKind = schema_.kinds[k.kind].name;
     libraries();
     inputs(files);
     summary();
@@ -144,8 +145,8 @@ class ReportBuilder {
   void summary() {
     Report::Summary &s = report_.summary;
     for (const Diagnostic &d : diags_) {
-      if (!d.suppressedBy.empty())
-        ++s.suppressed;
+      if (!d.coveredBy.empty())
+        ++s.covered;
       else if (d.severity == Severity::Error)
         ++s.errors;
       else if (d.severity == Severity::Warning)
@@ -157,7 +158,7 @@ class ReportBuilder {
     s.entities = model_.entities.size();
   }
 
-  Report::Status normStatus(const ast::NormDecl *norm) const {
+  Report::Status normStatus(const CompiledNorm *norm) const {
     if (std::find(evaluation_.notEvaluated.begin(), evaluation_.notEvaluated.end(), norm) !=
         evaluation_.notEvaluated.end())
       return Report::Status::NotEvaluated;
@@ -165,7 +166,7 @@ class ReportBuilder {
     for (const Evaluation::Outcome &o : evaluation_.outcomes) {
       if (o.norm != norm) continue;
       if (o.result == Evaluation::Outcome::Result::Violated) return Report::Status::Violation;
-      if (o.result == Evaluation::Outcome::Result::Suppressed) s = Report::Status::Deviation;
+      if (o.result == Evaluation::Outcome::Result::Covered) s = Report::Status::Deviation;
     }
     return s;
   }
@@ -175,7 +176,7 @@ class ReportBuilder {
     normList_ = evaluation_.evaluated;
     normList_.insert(normList_.end(), evaluation_.notEvaluated.begin(), evaluation_.notEvaluated.end());
     std::sort(normList_.begin(), normList_.end(),
-              [](const ast::NormDecl *a, const ast::NormDecl *b) { return a->name.text < b->name.text; });
+              [](const CompiledNorm *a, const CompiledNorm *b) { return a->name < b->name; });
     std::vector<std::string> refs;
     for (const auto &[ref, a] : schema_.articles)
       if (ref.find('.') == std::string::npos) refs.push_back(ref);
@@ -184,13 +185,12 @@ class ReportBuilder {
     for (const std::string &ref : refs) {
       const Article &a = schema_.articles.at(ref);
       Report::ArticleRow row{ref, a.text, "", Report::Status::NoNorm, {}};
-      for (const Library &l : schema_.libraries)
-        if (l.name == a.library) row.link = articleLink(l, ref);
+      if (const Library *lib = libraryOfArticle(schema_, ref)) row.link = articleLink(*lib, ref);
       bool violation = false, notEvaluated = false, deviation = false;
-      for (const ast::NormDecl *n : normList_) {
-        if (!n->article || !articleCovers(ref, n->article->text)) continue;
+      for (const CompiledNorm *n : normList_) {
+        if (!articleCovers(ref, n->article)) continue;
         Report::Status s = normStatus(n);
-        row.norms.push_back({n->name.text, n->article->text, s});
+        row.norms.push_back({n->name, n->article, s});
         violation |= s == Report::Status::Violation;
         notEvaluated |= s == Report::Status::NotEvaluated;
         deviation |= s == Report::Status::Deviation;
@@ -206,39 +206,53 @@ class ReportBuilder {
     }
   }
 
+  /// The register: every deviation with its state and what it covers (or
+  /// would cover, when expired or not yet in force), as the evaluation decided.
   void deviations() {
-    std::set<std::pair<unsigned, uint32_t>> unused;
-    for (const Diagnostic &d : diags_)
-      if (d.code == diagKindInfo(DiagId::deviation_unused).name) unused.insert({d.range.buffer, d.range.begin});
-    for (KindId k = 0; k < schema_.kinds.size(); ++k) {
-      const AnnotationInfo *waiver = schema_.kinds[k].annotation("uitzondering");
-      if (!waiver) continue;
-      auto arg = [&](const char *key) {
-        auto it = waiver->args.find(key);
-        return it == waiver->args.end() ? std::string() : it->second;
-      };
-      for (EntityId id = 0; id < model_.entities.size(); ++id) {
-        const Entity &e = model_.entities[id];
-        if (e.kind == kNone || !schema_.isA(e.kind, k)) continue;
-        Report::Deviation d;
-        d.name = e.name.empty() ? e.path : e.name;
-        Location loc = locate(sources_, e.nameRange);
-        d.file = loc.file;
-        d.line = loc.line;
-        if (const FieldValue *f = e.field(arg("van"))) d.article = show(f->value);
-        if (const FieldValue *f = e.field(arg("betreft"))) d.concerns = show(f->value);
-        if (const FieldValue *f = e.field(arg("geldig_tot"))) {
-          d.validUntil = show(f->value);
-          d.hasEnd = true;
-          d.daysLeft = static_cast<long>(f->value.date) - static_cast<long>(model_.referenceDate);
-          if (f->value.date < model_.referenceDate) d.state = Report::Deviation::State::Expired;
-        }
-        if (d.state == Report::Deviation::State::Active && unused.count({e.nameRange.buffer, e.nameRange.begin}))
-          d.state = Report::Deviation::State::Unused;
-        d.fields = fieldsOf(e, {arg("van"), arg("betreft"), arg("geldig_tot")});
-        report_.deviations.push_back(std::move(d));
+    DeviationRules rules = DeviationRules::of(schema_);
+    for (const DeviationStatus &status : evaluation_.deviations) {
+      const Entity &e = model_.entities[status.entity];
+      const DeviationRules::Kind *k = nullptr;
+      for (const DeviationRules::Kind &candidate : rules.kinds)
+        if (schema_.isA(e.kind, candidate.kind)) k = &candidate;
+      if (!k) continue;
+      Report::Deviation d;
+      d.name = e.name.empty() ? e.path : e.name;
+      Location loc = locate(sources_, e.nameRange);
+      d.file = loc.file;
+      d.line = loc.line;
+      if (const FieldValue *f = e.field(k->van)) d.article = show(f->value);
+      if (const FieldValue *f = e.field(k->betreft)) d.concerns = show(f->value);
+      if (const FieldValue *f = e.field(k->geldigTot)) {
+        d.validUntil = show(f->value);
+        d.hasEnd = true;
+        d.daysLeft = static_cast<long>(f->value.date) - static_cast<long>(model_.referenceDate);
       }
+      d.state = stateOf(status.state);
+      for (size_t i : status.covers) {
+        const Finding &f = evaluation_.findings[i];
+        d.covers.push_back(f.norm->name + " (" + f.article.notation() + "): " + entityLabel(model_, f.subject));
+      }
+      d.fields = fieldsOf(e, {k->van, k->betreft, k->geldigTot});
+      report_.deviations.push_back(std::move(d));
     }
+  }
+
+  static Report::Deviation::State stateOf(DeviationStatus::State s) {
+    switch (s) {
+      case DeviationStatus::State::InForce:
+        return Report::Deviation::State::Active;
+      case DeviationStatus::State::Unused:
+        return Report::Deviation::State::Unused;
+      case DeviationStatus::State::Expired:
+        return Report::Deviation::State::Expired;
+      case DeviationStatus::State::NotYetInForce:
+        return Report::Deviation::State::NotYetInForce;
+      case DeviationStatus::State::Unlawful:
+      case DeviationStatus::State::Invalid:
+        break;
+    }
+    return Report::Deviation::State::Invalid;
   }
 
   void relations() {
@@ -265,16 +279,16 @@ class ReportBuilder {
       Report::Overview ov;
       ov.kind = schema_.kinds[k].name;
       ov.description = schema_.kinds[k].doc;
-      std::vector<const ast::NormDecl *> columns;
-      std::map<EntityId, std::map<const ast::NormDecl *, Report::Status>> cells;
+      std::vector<const CompiledNorm *> columns;
+      std::map<EntityId, std::map<const CompiledNorm *, Report::Status>> cells;
       for (const Evaluation::Outcome &o : evaluation_.outcomes) {
         if (o.entity == kNone || model_.entities[o.entity].kind == kNone ||
             !schema_.isA(model_.entities[o.entity].kind, k))
           continue;
         if (std::find(columns.begin(), columns.end(), o.norm) == columns.end()) columns.push_back(o.norm);
-        Report::Status s = o.result == Evaluation::Outcome::Result::Violated     ? Report::Status::Violation
-                           : o.result == Evaluation::Outcome::Result::Suppressed ? Report::Status::Deviation
-                                                                                 : Report::Status::Complies;
+        Report::Status s = o.result == Evaluation::Outcome::Result::Violated  ? Report::Status::Violation
+                           : o.result == Evaluation::Outcome::Result::Covered ? Report::Status::Deviation
+                                                                              : Report::Status::Complies;
         auto [it, fresh] = cells[o.entity].emplace(o.norm, s);
         if (!fresh)
           it->second = std::max(it->second, s, [](Report::Status a, Report::Status b) {
@@ -284,15 +298,14 @@ class ReportBuilder {
             return rank(a) < rank(b);
           });
       }
-      std::sort(columns.begin(), columns.end(), [](const ast::NormDecl *a, const ast::NormDecl *b) {
-        return std::tie(a->article->text, a->name.text) < std::tie(b->article->text, b->name.text);
+      std::sort(columns.begin(), columns.end(), [](const CompiledNorm *a, const CompiledNorm *b) {
+        return std::tie(a->article, a->name) < std::tie(b->article, b->name);
       });
-      for (const ast::NormDecl *n : columns)
-        ov.columns.push_back({n->name.text, n->article->text, Report::Status::NoNorm});
+      for (const CompiledNorm *n : columns) ov.columns.push_back({n->name, n->article, Report::Status::NoNorm});
       for (const auto &[entity, byNorm] : cells) {
         const Entity &e = model_.entities[entity];
         Report::Overview::Row row{e.path, e.title, {}, fieldsOf(e)};
-        for (const ast::NormDecl *n : columns) {
+        for (const CompiledNorm *n : columns) {
           auto it = byNorm.find(n);
           row.cells.push_back(it == byNorm.end() ? Report::Status::NotApplicable : it->second);
         }
@@ -309,17 +322,16 @@ class ReportBuilder {
       f.code = d.code;
       f.article = d.article;
       f.message = d.message;
-      f.suppressedBy = d.suppressedBy;
+      f.coveredBy = d.coveredBy;
+      f.subject = d.subject;
       if (d.range.valid()) {
         Location loc = locate(sources_, d.range);
         f.file = loc.file;
         f.line = loc.line;
         f.column = loc.column;
       }
-      if (!d.article.empty())
-        if (auto a = schema_.articles.find(d.article); a != schema_.articles.end())
-          for (const Library &l : schema_.libraries)
-            if (l.name == a->second.library) f.link = articleLink(l, d.article);
+      if (const Library *lib = d.article.empty() ? nullptr : libraryOfArticle(schema_, d.article))
+        f.link = articleLink(*lib, d.article);
       report_.findings.push_back(std::move(f));
     }
   }
@@ -330,7 +342,7 @@ class ReportBuilder {
   const std::vector<Diagnostic> &diags_;
   const llvm::SourceMgr &sources_;
   Report &report_;
-  std::vector<const ast::NormDecl *> normList_;
+  std::vector<const CompiledNorm *> normList_;
 };
 
 }  // namespace
@@ -349,7 +361,7 @@ std::string statusWord(Report::Status s, const Report &report, const DiagnosticE
     case Report::Status::Complies:
       return labels.text(DiagId::status_complies);
     case Report::Status::Deviation:
-      return report.waiverKind.empty() ? labels.text(DiagId::status_suppressed) : report.waiverKind;
+      return report.deviationKind.empty() ? labels.text(DiagId::status_covered) : report.deviationKind;
     case Report::Status::Violation:
       return labels.text(DiagId::status_violation);
     case Report::Status::NotEvaluated:
@@ -370,6 +382,10 @@ std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels
       return labels.text(DiagId::state_expired);
     case Report::Deviation::State::Unused:
       return labels.text(DiagId::state_unused);
+    case Report::Deviation::State::NotYetInForce:
+      return labels.text(DiagId::state_not_yet_in_force);
+    case Report::Deviation::State::Invalid:
+      return labels.text(DiagId::state_invalid);
   }
   return "";
 }

@@ -33,6 +33,10 @@ const char *stateId(Report::Deviation::State s) {
       return "active";
     case Report::Deviation::State::Expired:
       return "expired";
+    case Report::Deviation::State::NotYetInForce:
+      return "not_yet_in_force";
+    case Report::Deviation::State::Invalid:
+      return "invalid";
     case Report::Deviation::State::Unused:
       return "unused";
   }
@@ -76,6 +80,7 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
                          {"article", d.article},
                          {"concerns", d.concerns},
                          {"state", stateId(d.state)},
+                         {"covers", llvm::json::Array(d.covers)},
                          {"fields", fields(d.fields)}};
     if (d.hasEnd) {
       o["valid_until"] = d.validUntil;
@@ -108,7 +113,8 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
       o["article"] = f.article;
       o["link"] = f.link;
     }
-    if (!f.suppressedBy.empty()) o["suppressed_by"] = f.suppressedBy;
+    if (!f.subject.empty()) o["subject"] = f.subject;
+    if (!f.coveredBy.empty()) o["suppressed_by"] = f.coveredBy;
     findings.push_back(std::move(o));
   }
   const Report::Summary &s = r.summary;
@@ -121,7 +127,7 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
       {"inputs_sha256", r.inputsSha256},
       {"summary", llvm::json::Object{{"errors", s.errors},
                                      {"warnings", s.warnings},
-                                     {"suppressed", s.suppressed},
+                                     {"suppressed", s.covered},
                                      {"advice", s.advice},
                                      {"norms_not_evaluated", s.notEvaluated},
                                      {"entities", s.entities}}},

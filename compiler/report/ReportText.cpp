@@ -190,7 +190,7 @@ class Writer {
                      html_ ? "<span class=\"mono\">" + r_.inputsSha256 + "</span>" : "`" + r_.inputsSha256 + "`"});
     items.push_back({label(DiagId::sum_errors), std::to_string(s.errors)});
     items.push_back({label(DiagId::sum_warnings), std::to_string(s.warnings)});
-    items.push_back({label(DiagId::sum_suppressed), std::to_string(s.suppressed)});
+    items.push_back({label(DiagId::sum_covered), std::to_string(s.covered)});
     items.push_back({label(DiagId::sum_advice), std::to_string(s.advice)});
     items.push_back({label(DiagId::sum_not_evaluated), std::to_string(s.notEvaluated)});
     items.push_back({label(DiagId::sum_entities), std::to_string(s.entities)});
@@ -221,15 +221,19 @@ class Writer {
   }
 
   void deviations() {
-    heading(2, label(DiagId::report_register, {r_.waiverKind}));
+    heading(2, label(DiagId::report_register, {r_.deviationKind}));
     if (r_.deviations.empty()) return none();
     tableStart({label(DiagId::col_name), label(DiagId::col_article), label(DiagId::col_concerns),
                 label(DiagId::col_valid_until), label(DiagId::col_days_left), label(DiagId::col_state),
-                label(DiagId::col_fields), label(DiagId::col_location)});
-    for (const Report::Deviation &d : r_.deviations)
+                label(DiagId::report_covers), label(DiagId::col_fields), label(DiagId::col_location)});
+    for (const Report::Deviation &d : r_.deviations) {
+      std::string covers;
+      for (const std::string &c : d.covers) covers += (covers.empty() ? "" : html_ ? "<br>" : "; ") + esc(c);
       row({esc(d.name), esc(d.article), esc(d.concerns), esc(d.validUntil), d.hasEnd ? std::to_string(d.daysLeft) : "",
-           esc(stateWord(d.state, labels_)), esc(joinFields(d.fields)), esc(d.file + ":" + std::to_string(d.line))},
-          {"", "", "", "", "", d.state == Report::Deviation::State::Active ? "dev" : "bad", "", ""});
+           esc(stateWord(d.state, labels_)), covers, esc(joinFields(d.fields)),
+           esc(d.file + ":" + std::to_string(d.line))},
+          {"", "", "", "", "", d.state == Report::Deviation::State::Active ? "dev" : "bad", "", "", ""});
+    }
     tableEnd();
   }
 
@@ -275,10 +279,10 @@ class Writer {
     for (const Report::Finding &f : r_.findings) {
       std::string severity = f.code + " (" + f.severity + ")";
       std::string message = f.message;
-      if (!f.suppressedBy.empty()) message += " [" + r_.waiverKind + " " + f.suppressedBy + "]";
+      if (!f.coveredBy.empty()) message += " [" + r_.deviationKind + " " + f.coveredBy + "]";
       std::string where = f.file.empty() ? "" : f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
       row({esc(severity), link(f.article, f.link), esc(message), esc(where)},
-          {f.suppressedBy.empty() ? (f.severity == "error" ? "bad" : "") : "dev", "", "", ""});
+          {f.coveredBy.empty() ? (f.severity == "error" ? "bad" : "") : "dev", "", "", ""});
     }
     tableEnd();
   }

@@ -275,12 +275,12 @@ void buildEntities(const std::vector<LoadedFile> &files, Model &model, Diagnosti
   EntityBuilder(model, diags).run(files);
 }
 
-model::Model analyze(const Workspace &ws, Date referenceDate, DiagnosticEngine &diags) {
+model::Model analyze(const std::vector<LoadedFile> &files, Date referenceDate, DiagnosticEngine &diags) {
   Model model;
   model.referenceDate = referenceDate;
-  buildSchema(ws.files(), model.schema, diags);
+  buildSchema(files, model.schema, diags);
   checkReferenceDate(model.schema, referenceDate, diags);
-  buildEntities(ws.files(), model, diags);
+  buildEntities(files, model, diags);
   checkHierarchyCycles(model, diags);
   return model;
 }

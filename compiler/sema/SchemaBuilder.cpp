@@ -1,6 +1,7 @@
 // Compiles `soort`, `keuze`, `artikel` and `bibliotheek` declarations into the
 // schema. Kinds are registered first so fields may refer to kinds declared
 // later or in another library; inheritance cycles are cut and reported.
+#include <algorithm>
 #include <set>
 
 #include "sema/Sema.h"
@@ -18,21 +19,33 @@ struct KnownAnnotation {
   bool onKind, onField;
   std::vector<std::string> namedArgs;  // required named arguments
   unsigned positionalArgs;
-  bool argsAreSeverities = false;  // positional arguments are severities, not field names
+  bool argsAreSeverities = false;         // positional arguments are severities, not field names
+  std::vector<std::string> optionalArgs = {};  // named arguments that may be left out
+  std::vector<std::string> constantArgs = {};  // named arguments that name a constant, not a field
 };
 
 const std::vector<KnownAnnotation> &knownAnnotations() {
   static const std::vector<KnownAnnotation> known = {
-      {"wortel", true, false, {}, 0},                                      // may stand at the top level of a file
-      {"niveau", true, false, {}, 0},                                      // a level: norms over it need one declared
-      {"organisatie", true, false, {}, 0},                                 // drawn as a cluster
-      {"rol", true, false, {}, 0},                                         // drawn as a node
-      {"orgaan", true, false, {}, 0},                                      // drawn as a node (a body)
-      {"hierarchie", false, true, {}, 0},                                  // a solid edge to the target; no cycles
-      {"lidmaatschap", false, true, {}, 0},                                // edges from the members
-      {"voorzitter", false, true, {}, 0},                                  // an edge from the chair
-      {"relatie", true, false, {}, 2},                                     // the kind is an edge: @relatie(van, aan)
-      {"uitzondering", true, false, {"van", "betreft", "geldig_tot"}, 0},  // the waiver kind (art. 17 in the stdlib)
+      {"wortel", true, false, {}, 0},        // may stand at the top level of a file
+      {"niveau", true, false, {}, 0},        // a level: norms over it need one declared
+      {"organisatie", true, false, {}, 0},   // drawn as a cluster
+      {"rol", true, false, {}, 0},           // drawn as a node
+      {"orgaan", true, false, {}, 0},        // drawn as a node (a body)
+      {"hierarchie", false, true, {}, 0},    // a solid edge to the target; no cycles
+      {"lidmaatschap", false, true, {}, 0},  // edges from the members
+      {"voorzitter", false, true, {}, 0},    // an edge from the chair
+      {"relatie", true, false, {}, 2},       // the kind is an edge: @relatie(van, aan)
+      // The deviation kind (art. 17 in the stdlib): the article deviated from, the
+      // entity concerned, the end date; the date it takes effect, and a constant
+      // listing the articles no deviation can cover.
+      {kDeviationAnnotation,
+       true,
+       false,
+       {"van", "betreft", "geldig_tot"},
+       0,
+       false,
+       {"vanaf", "uitgezonderd"},
+       {"uitgezonderd"}},
       {"hoogstens", true, false, {}, 1, true},  // findings inside such an entity are at most this severe
       {"overzicht", true, false, {}, 0},        // reports list its entities with the outcome of each norm on them
   };
@@ -225,9 +238,23 @@ class SchemaBuilder {
     unsigned positional = 0;
     for (const ast::AnnotationArg &arg : a.args) {
       if (!arg.value) ++positional;
+      auto named = [&](const std::vector<std::string> &names) {
+        return std::find(names.begin(), names.end(), arg.key.text) != names.end();
+      };
+      if (arg.value && !named(known->namedArgs) && !named(known->optionalArgs)) {
+        Diagnostic &d = diags_.report(DiagId::annotation_unknown_argument, arg.key.range, {a.name.text, arg.key.text});
+        std::vector<std::string> names = known->namedArgs;
+        names.insert(names.end(), known->optionalArgs.begin(), known->optionalArgs.end());
+        if (std::string s = closestName(arg.key.text, names); !s.empty())
+          diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        continue;
+      }
       const std::string &field = arg.value ? arg.value->text : arg.key.text;
       if (known->argsAreSeverities) {
         if (!severityFromWord(field)) diags_.report(DiagId::norm_unknown_severity, arg.key.range, {field});
+      } else if (arg.value && std::count(known->constantArgs.begin(), known->constantArgs.end(), arg.key.text)) {
+        if (!schema_.constants.count(field))
+          diags_.report(DiagId::annotation_unknown_constant, arg.value->range, {a.name.text, field});
       } else if (onKind && !schema_.findField(kind, field))
         diags_.report(DiagId::annotation_unknown_field, arg.value ? arg.value->range : arg.key.range,
                       {a.name.text, field, schema_.kinds[kind].name});

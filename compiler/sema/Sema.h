@@ -7,7 +7,7 @@
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "model/Model.h"
-#include "sema/Workspace.h"
+#include "ast/LoadedFile.h"
 
 namespace cio {
 
@@ -24,7 +24,7 @@ void buildEntities(const std::vector<LoadedFile> &files, model::Model &model, Di
 void checkHierarchyCycles(const model::Model &model, DiagnosticEngine &diags);
 
 /// All passes in order.
-model::Model analyze(const Workspace &ws, model::Date referenceDate, DiagnosticEngine &diags);
+model::Model analyze(const std::vector<LoadedFile> &files, model::Date referenceDate, DiagnosticEngine &diags);
 
 /// Converts a literal to a value of `type`, or reports why it cannot be one.
 /// Returns false (with a diagnostic) when the literal is malformed or of another type.

@@ -20,7 +20,7 @@ TEST(DiagnosticEngine, CountsIgnoreSuppressedFindings) {
   Diagnostic &w = d.report(DiagId::library_superseded, {}, {"a", "b", "c"});
   EXPECT_EQ(w.severity, Severity::Warning);
   Diagnostic &s = d.report(DiagId::unknown_kind, {}, {"b"});
-  s.suppressedBy = "AFW_1";
+  s.coveredBy = "AFW_1";
   EXPECT_EQ(d.errorCount(), 1u);
   EXPECT_EQ(d.warningCount(), 1u);
 }
@@ -39,7 +39,7 @@ TEST(TextRenderer, ShowsLocationSnippetAndUnderline) {
   EXPECT_NE(out.find("2 | de fout gh\n  |    ^^^^\n"), std::string::npos) << out;
 }
 
-TEST(TextRenderer, SuppressedFindingsDoNotReadAsErrors) {
+TEST(TextRenderer, CoveredFindingsDoNotReadAsErrors) {
   llvm::SourceMgr sm;
   unsigned id =
       sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy("ministerie FIN {}\n", "s.cio"), llvm::SMLoc());
@@ -48,13 +48,13 @@ TEST(TextRenderer, SuppressedFindingsDoNotReadAsErrors) {
   d.severity = Severity::Error;
   d.message = "m";
   d.range = {id, 11, 14};
-  d.suppressedBy = "AFW_1";
+  d.coveredBy = "AFW_1";
   std::string out;
   llvm::raw_string_ostream os(out);
   renderText(os, {d}, sm, Language::Dutch, false);
   EXPECT_EQ(out.find("fout["), std::string::npos) << out;
-  EXPECT_NE(out.find("onderdrukt[cio_onder_sg]"), std::string::npos) << out;
-  EXPECT_NE(out.find("0 fouten, 0 waarschuwingen, 1 onderdrukt"), std::string::npos) << out;
+  EXPECT_NE(out.find("gedekt[cio_onder_sg]"), std::string::npos) << out;
+  EXPECT_NE(out.find("0 fouten, 0 waarschuwingen, 1 gedekt"), std::string::npos) << out;
 }
 
 TEST(Location, ColumnsCountCodePointsNotBytes) {

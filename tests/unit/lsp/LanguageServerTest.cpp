@@ -9,7 +9,7 @@
 #include <set>
 
 #include "lsp/LanguageServer.h"
-#include "sema/Workspace.h"
+#include "pipeline/Workspace.h"
 
 namespace cio {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "norms/Evaluator.h"
+#include "norms/FindingText.h"
 
 namespace cio {
 namespace {

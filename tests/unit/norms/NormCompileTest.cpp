@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "norms/NormChecker.h"
+#include "pipeline/Workspace.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -25,7 +26,7 @@ class NormCompileTest : public ::testing::Test {
     ws_ = std::make_unique<Workspace>(sources_, diags_, CIOC_TEST_STDLIB_DIR);
     ws_->addBuffer("test.cio", std::string(kSchema) + norms);
     ws_->load();
-    model_ = analyze(*ws_, *model::makeDate(2025, 6, 1), diags_);
+    model_ = analyze(ws_->files(), *model::makeDate(2025, 6, 1), diags_);
     return checkNorms(ws_->files(), model_.schema, diags_);
   }
   llvm::SourceMgr sources_;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "pipeline/Workspace.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -26,7 +27,7 @@ class AnalyzeTest : public ::testing::Test {
     Workspace ws(sources_, diags_, CIOC_TEST_STDLIB_DIR);
     ws.addPath(dir_.string());
     ws.load();
-    return analyze(ws, *model::makeDate(2025, 6, 1), diags_);
+    return analyze(ws.files(), *model::makeDate(2025, 6, 1), diags_);
   }
   std::filesystem::path dir_;
   llvm::SourceMgr sources_;
@@ -73,7 +74,7 @@ TEST_F(AnalyzeTest, ModelOrderDoesNotDependOnArgumentOrder) {
   ws.addPath(b);
   ws.addPath(a);
   ws.load();
-  model::Model m = analyze(ws, *model::makeDate(2025, 6, 1), diags_);
+  model::Model m = analyze(ws.files(), *model::makeDate(2025, 6, 1), diags_);
   ASSERT_EQ(m.roots.size(), 2u);
   EXPECT_EQ(m.entities[m.roots[0]].name, "A");
 }

@@ -1,4 +1,4 @@
-#include "driver/Output.h"
+#include "pipeline/Output.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

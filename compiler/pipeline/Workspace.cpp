@@ -1,4 +1,4 @@
-#include "sema/Workspace.h"
+#include "pipeline/Workspace.h"
 
 #include <algorithm>
 

@@ -11,7 +11,7 @@
 #include "model/Model.h"
 #include "norms/CompiledNorm.h"
 #include "norms/Evaluator.h"
-#include "sema/Workspace.h"
+#include "pipeline/Workspace.h"
 
 namespace cio {
 
@@ -20,17 +20,17 @@ struct PipelineOptions {
   std::string referenceDate;       // empty: today
   std::string stdlibDir;
   bool recordOutcomes = false;  // for reports: every evaluated binding, not only the violations
-  std::vector<std::pair<std::string, std::string>> buffers;  // in-memory files (name, text): the editor's
+  std::vector<std::pair<std::string, std::string>> buffers = {};  // in-memory files (name, text): the editor's
   ParseCache *cache = nullptr;  // the language server's parsed files, reused when unchanged
 };
 
 struct Pipeline {
   llvm::SourceMgr sources;
-  DiagnosticEngine diags;
+  DiagnosticEngine diags;  // compiler diagnostics; the norms' findings are in `evaluation`
   std::unique_ptr<Workspace> workspace;
   model::Model model;
   CompiledNorms norms;
-  Evaluation evaluation;    // outcomes only when PipelineOptions::recordOutcomes
+  Evaluation evaluation;    // findings; outcomes only when PipelineOptions::recordOutcomes
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
   /// Each stage in order with its wall time and the peak memory after it (`cioc check --tijden`).
   struct Phase {
@@ -41,6 +41,11 @@ struct Pipeline {
   std::vector<Phase> phases;
 
   explicit Pipeline(Language lang) : diags(lang) {}
+  /// The compiler diagnostics and the findings rendered as diagnostics, unsorted.
+  std::vector<Diagnostic> allDiagnostics() const;
+  /// Errors and warnings that count: compiler diagnostics and findings no deviation covers.
+  size_t errorCount() const;
+  size_t warningCount() const;
   /// Prints the compiler errors (not norm findings, which charts and reports
   /// show) to stderr; returns how many there were.
   size_t printCompilerErrors(Language lang);

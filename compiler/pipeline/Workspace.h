@@ -1,4 +1,5 @@
-// A workspace: the .cio files named on the command line (directories are
+// Reading the workspace (the pipeline's first stage, so that no later stage
+// touches the file system): the .cio files named on the command line (directories are
 // searched recursively) plus the libraries they load with `gebruik`, parsed
 // into ASTs in a fixed order (sorted by path) so output never depends on the
 // order in which files were named.
@@ -10,18 +11,12 @@
 #include <vector>
 
 #include "ast/Ast.h"
+#include "ast/LoadedFile.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "llvm/Support/SourceMgr.h"
 #include "syntax/Parse.h"
 
 namespace cio {
-
-struct LoadedFile {
-  std::shared_ptr<const ast::File> syntax;  // shared with a ParseCache between analyses
-  const ast::File &ast() const { return *syntax; }
-  bool isLibrary = false;
-  std::string libraryName;  // for libraries
-};
 
 /// Parsed files kept between analyses (by the language server): a file whose
 /// name, text and buffer number are the same as last time is not parsed again.

@@ -1,4 +1,4 @@
-#include "driver/Pipeline.h"
+#include "pipeline/Pipeline.h"
 
 #include <sys/resource.h>
 
@@ -6,10 +6,11 @@
 #include <ctime>
 
 #include "diagnostics/Render.h"
-#include "driver/Output.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
+#include "norms/FindingText.h"
 #include "norms/NormChecker.h"
+#include "pipeline/Output.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -49,7 +50,7 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   };
   p.workspace->load();
   lap("lezen en ontleden");
-  p.model = analyze(*p.workspace, refDate, p.diags);
+  p.model = analyze(p.workspace->files(), refDate, p.diags);
   lap("semantische analyse");
   size_t before = p.diags.errorCount();
   p.norms = checkNorms(p.workspace->files(), p.model.schema, p.diags);
@@ -59,10 +60,28 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   lap("normen evalueren");
 }
 
+std::vector<Diagnostic> Pipeline::allDiagnostics() const {
+  std::vector<Diagnostic> all = diags.diagnostics();
+  for (Diagnostic &d : renderFindings(evaluation.findings, model, diags)) all.push_back(std::move(d));
+  return all;
+}
+
+static size_t countFindings(const std::vector<Finding> &findings, Severity s) {
+  size_t n = 0;
+  for (const Finding &f : findings) n += f.severity == s && !f.covered();
+  return n;
+}
+
+size_t Pipeline::errorCount() const { return diags.errorCount() + countFindings(evaluation.findings, Severity::Error); }
+
+size_t Pipeline::warningCount() const {
+  return diags.warningCount() + countFindings(evaluation.findings, Severity::Warning);
+}
+
 size_t Pipeline::printCompilerErrors(Language lang) {
   std::vector<Diagnostic> errors;
   for (const Diagnostic &d : diags.diagnostics())
-    if (d.article.empty() && d.severity == Severity::Error) errors.push_back(d);
+    if (d.severity == Severity::Error) errors.push_back(d);
   if (errors.empty()) return 0;
   sortDiagnostics(errors, sources);
   renderText(llvm::errs(), errors, sources, lang, false);
@@ -86,7 +105,7 @@ int Pipeline::finishOutput(const std::string &content, const std::string &output
 
 int Pipeline::exitStatus(bool werror) const {
   if (usageError || (workspace && workspace->hadIoError())) return 2;
-  if (diags.errorCount() > 0 || (werror && diags.warningCount() > 0)) return 1;
+  if (errorCount() > 0 || (werror && warningCount() > 0)) return 1;
   return 0;
 }
 
