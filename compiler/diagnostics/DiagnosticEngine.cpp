@@ -1,5 +1,7 @@
 #include "diagnostics/DiagnosticEngine.h"
 
+#include "diagnostics/Printable.h"
+
 #include <fmt/args.h>
 #include <fmt/format.h>
 
@@ -18,8 +20,12 @@ const DiagKindInfo &diagKindInfo(DiagId id) { return allDiagKinds()[static_cast<
 
 std::string DiagnosticEngine::text(DiagId id, const std::vector<std::string> &args) const {
   const DiagKindInfo &info = diagKindInfo(id);
+  // An argument quotes the input (a name, a title) or the law (an article's
+  // text, the longest some 3,000 characters): cut beyond that, so a hostile
+  // 100 KB name is not copied into every message that mentions it.
+  constexpr size_t kLongestArgument = 4096;
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const std::string &a : args) store.push_back(a);
+  for (const std::string &a : args) store.push_back(shortened(a, kLongestArgument));
   std::string_view pattern = lang_ == Language::Dutch ? info.dutch : info.english;
   try {
     return fmt::vformat(pattern, store);

@@ -2,6 +2,7 @@
 // line it concerns (`::error file=…,line=…,col=…,title=…::message`). Values
 // are escaped as the runner requires, so no file name or message can end a
 // command early or start a new one.
+#include "diagnostics/Printable.h"
 #include "diagnostics/Render.h"
 
 namespace cio {
@@ -50,14 +51,17 @@ void renderGithub(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, c
                                                                     : "warning";
     std::string title = d.code;
     if (!d.article.empty()) title += " (" + d.article + ")";
-    std::string message = d.message;
-    if (isCovered) message += nl ? " [gedekt door " + d.coveredBy + "]" : " [covered by " + d.coveredBy + "]";
-    if (!d.help.empty()) message += "\n" + d.help;
-    for (const DiagnosticNote &n : d.notes) message += "\n" + n.message;
+    // User text is made printable first (a log shows terminal escapes); the
+    // line breaks between message, help and notes are the renderer's own.
+    std::string message = printable(d.message);
+    if (isCovered)
+      message += printable(nl ? " [gedekt door " + d.coveredBy + "]" : " [covered by " + d.coveredBy + "]");
+    if (!d.help.empty()) message += "\n" + printable(d.help);
+    for (const DiagnosticNote &n : d.notes) message += "\n" + printable(n.message);
     os << "::" << command << ' ';
     if (d.range.valid()) {
       Location loc = locate(sm, d.range);
-      os << "file=" << escapeProperty(loc.file) << ",line=" << loc.line << ",col=" << loc.column
+      os << "file=" << escapeProperty(printable(loc.file)) << ",line=" << loc.line << ",col=" << loc.column
          << ",endLine=" << loc.endLine << ",endColumn=" << loc.endColumn << ',';
     }
     os << "title=" << escapeProperty(title) << "::" << escapeData(message) << '\n';

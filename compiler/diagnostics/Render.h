@@ -13,7 +13,12 @@ namespace cio {
 struct Location {
   std::string file;
   unsigned line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based; column counts code points
+  /// The source line around the start of the range: at most about 1 KB either
+  /// side of it (a diagnostic on a megabyte line does not copy the line), from
+  /// column `lineTextColumn`; `lineCutBefore/After` say whether the line goes on.
   std::string lineText;
+  unsigned lineTextColumn = 1;
+  bool lineCutBefore = false, lineCutAfter = false;
 };
 
 Location locate(const llvm::SourceMgr &sources, SourceRange range);

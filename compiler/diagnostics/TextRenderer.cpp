@@ -2,6 +2,7 @@
 #include <functional>
 #include <tuple>
 
+#include "diagnostics/Printable.h"
 #include "diagnostics/Render.h"
 
 namespace cio {
@@ -30,9 +31,19 @@ Location locate(const llvm::SourceMgr &sm, SourceRange r) {
   size_t lineStart = 0;
   lineCol(begin, loc.line, loc.column, &lineStart);
   lineCol(end, loc.endLine, loc.endColumn, nullptr);
-  size_t lineEnd = text.find_first_of("\r\n", lineStart);
-  loc.lineText =
-      text.substr(lineStart, lineEnd == llvm::StringRef::npos ? llvm::StringRef::npos : lineEnd - lineStart).str();
+  size_t lineEnd = std::min(text.find_first_of("\r\n", lineStart), text.size());
+  constexpr size_t kContext = 1024;
+  auto isContinuation = [&](size_t i) {
+    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  size_t from = begin > lineStart + kContext ? begin - kContext : lineStart;
+  while (from > lineStart && isContinuation(from)) --from;
+  size_t to = std::min<size_t>(lineEnd, size_t(begin) + kContext);
+  while (to < lineEnd && isContinuation(to)) ++to;
+  loc.lineText = text.substr(from, to - from).str();
+  loc.lineTextColumn = codePoints(text.substr(lineStart, from - lineStart)) + 1;
+  loc.lineCutBefore = from > lineStart;
+  loc.lineCutAfter = to < lineEnd;
   return loc;
 }
 
@@ -78,13 +89,13 @@ class TextWriter {
     os_ << (covered ? (nl ? "gedekt" : "covered") : severityWord(d.severity, lang_)) << '[' << d.code << ']';
     reset();
     bold();
-    os_ << ": " << d.message << '\n';
+    os_ << ": " << printable(d.message) << '\n';
     reset();
     if (d.range.valid()) {
       blue();
       os_ << gutter << "--> ";
       reset();
-      os_ << loc.file << ':' << loc.line << ':' << loc.column << '\n';
+      os_ << printable(loc.file) << ':' << loc.line << ':' << loc.column << '\n';
       snippet(loc, gutter, covered ? Severity::Note : d.severity);
     }
     for (const DiagnosticNote &n : d.notes) {
@@ -92,24 +103,30 @@ class TextWriter {
       blue();
       os_ << gutter << " = ";
       reset();
-      os_ << (nl ? "opmerking: " : "note: ") << n.message;
-      if (n.range.valid()) os_ << " (" << nl2.file << ':' << nl2.line << ':' << nl2.column << ')';
+      os_ << (nl ? "opmerking: " : "note: ") << printable(n.message);
+      if (n.range.valid()) os_ << " (" << printable(nl2.file) << ':' << nl2.line << ':' << nl2.column << ')';
       os_ << '\n';
     }
     if (!d.help.empty()) {
       blue();
       os_ << gutter << " = ";
       reset();
-      os_ << (nl ? "hulp: " : "help: ") << d.help << '\n';
+      os_ << (nl ? "hulp: " : "help: ") << printable(d.help) << '\n';
     }
     os_ << '\n';
   }
 
  private:
+  /// The source line under a diagnostic, with the span underlined. A long
+  /// line is shown as a window around the span (a megabyte line is not
+  /// reprinted per diagnostic), and control characters are made visible: one
+  /// code point becomes one, so the underline stays aligned.
   void snippet(const Location &loc, const std::string &gutter, Severity s) {
-    std::string line = loc.lineText;
-    std::replace(line.begin(), line.end(), '\t', ' ');
+    constexpr unsigned kWindow = 120;
+    unsigned column = loc.column - (loc.lineTextColumn - 1);
+    std::string line = printable(lineWindow(loc.lineText, column, kWindow, loc.lineCutBefore, loc.lineCutAfter), true);
     unsigned width = loc.endLine == loc.line && loc.endColumn > loc.column ? loc.endColumn - loc.column : 1;
+    width = std::min(width, kWindow - std::min(kWindow, column - 1));
     blue();
     os_ << gutter << " |\n" << loc.line << " | ";
     reset();
@@ -117,9 +134,9 @@ class TextWriter {
     blue();
     os_ << gutter << " | ";
     reset();
-    os_ << std::string(loc.column - 1, ' ');
+    os_ << std::string(column - 1, ' ');
     colourFor(s);
-    os_ << std::string(std::min(width, 200u), '^') << '\n';
+    os_ << std::string(std::max(width, 1u), '^') << '\n';
     reset();
   }
   void colourFor(Severity s) {

@@ -13,6 +13,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "pipeline/Output.h"
+#include "pipeline/SourceFiles.h"
 #include "syntax/Parse.h"
 
 namespace cio {
@@ -21,22 +22,20 @@ int runFmt(const FmtOptions &opt) {
   Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
   DiagnosticEngine diags(lang);
   llvm::SourceMgr sources;
-  std::vector<std::string> files;
   bool ioError = false;
   std::vector<std::string> paths = opt.paths;
   if (paths.empty()) paths.push_back(".");
-  for (const std::string &p : paths) {
-    if (!llvm::sys::fs::is_directory(p)) {
-      files.push_back(p);
-      continue;
-    }
-    std::error_code ec;
-    for (llvm::sys::fs::recursive_directory_iterator it(p, ec), end; it != end && !ec; it.increment(ec))
-      if (llvm::sys::path::extension(it->path()) == ".cio" && it->type() != llvm::sys::fs::file_type::directory_file)
-        files.push_back(it->path());
+  SourceFiles found = findSourceFiles(paths);
+  for (const SourceFiles::Problem &p : found.problems) {
+    if (p.kind == SourceFiles::Problem::Kind::NotRegular)
+      diags.report(DiagId::not_a_regular_file, {}, {p.path});
+    else if (p.kind == SourceFiles::Problem::Kind::NoSourceFiles)
+      diags.report(DiagId::no_input_files, {}, {p.path});
+    else
+      diags.report(DiagId::file_unreadable, {}, {p.detail.empty() ? p.path : p.path + ": " + p.detail});
+    ioError = true;
   }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
+  const std::vector<std::string> &files = found.files;
 
   size_t changed = 0;
   for (const std::string &path : files) {
@@ -67,9 +66,9 @@ int runFmt(const FmtOptions &opt) {
       llvm::outs() << path << '\n';
       continue;
     }
-    std::string error;
-    if (!writeFileAtomically(path, formatted, error)) {
-      diags.report(DiagId::output_unwritable, {}, {path, error});
+    WriteError error;
+    if (!writeFileAtomically(path, formatted, error, &text)) {
+      reportWriteError(diags, path, error);
       ioError = true;
     }
   }

@@ -2,6 +2,7 @@
 // never taken from user text; every user string is a quoted DOT string with
 // backslashes, quotes and line breaks escaped, so no name or title can end a
 // statement or inject an attribute.
+#include "diagnostics/Printable.h"
 #include "emit/OrgChart.h"
 
 namespace cio {
@@ -10,7 +11,19 @@ namespace {
 
 /// A DOT double-quoted string. `\n` centres a line break; a backslash is
 /// doubled so that user text cannot form DOT's own escapes (`\N`, `\G`, `\l`).
-std::string quoted(const std::string &s) {
+std::string quoted(const std::string &raw) {
+  // Control characters are made visible line by line (`\n` stays a line
+  // break): Graphviz would cut the text at a NUL, and SVG (XML) allows no C0.
+  std::string s, line;
+  for (char c : raw) {
+    if (c == '\n') {
+      s += printable(line) + '\n';
+      line.clear();
+    } else if (c != '\r') {
+      line += c;
+    }
+  }
+  s += printable(line);
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\')
@@ -139,8 +152,7 @@ class DotWriter {
     };
     if (violation) sample("legend_violation", OrgChart::Status::Violation, labels_.text(DiagId::chart_violation));
     if (covered)
-      sample("legend_covered", OrgChart::Status::Covered,
-             labels_.text(DiagId::chart_covered, {chart_.deviationKind}));
+      sample("legend_covered", OrgChart::Status::Covered, labels_.text(DiagId::chart_covered, {chart_.deviationKind}));
     os_ << "  }\n";
   }
 

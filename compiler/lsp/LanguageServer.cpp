@@ -14,6 +14,7 @@
 #include "lsp/LspSupport.h"
 #include "norms/FindingText.h"
 #include "pipeline/Pipeline.h"
+#include "pipeline/SourceFiles.h"
 #include "syntax/Parse.h"
 
 namespace cio {
@@ -55,14 +56,10 @@ namespace {
 
 /// The workspace's `.cio` files under `root`, sorted.
 std::vector<std::string> filesUnder(const std::string &root) {
-  std::vector<std::string> files;
-  if (root.empty()) return files;
-  std::error_code ec;
-  for (llvm::sys::fs::recursive_directory_iterator it(root, ec), end; it != end && !ec; it.increment(ec))
-    if (llvm::sys::path::extension(it->path()) == ".cio" && it->type() != llvm::sys::fs::file_type::directory_file)
-      files.push_back(it->path());
-  std::sort(files.begin(), files.end());
-  return files;
+  if (root.empty()) return {};
+  // The same walk as the command line's (links once, regular files only); what
+  // it cannot read the editor does not show: a workspace folder is not an input.
+  return findSourceFiles({root}).files;
 }
 
 int severityOf(const Diagnostic &d) {
@@ -90,24 +87,73 @@ std::string LanguageServer::textOf(const std::string &uri) const {
   return buf ? (*buf)->getBuffer().str() : "";
 }
 
+namespace {
+
+// JSON-RPC and LSP error codes.
+constexpr int64_t kInvalidRequest = -32600, kMethodNotFound = -32601, kInvalidParams = -32602,
+                  kServerNotInitialized = -32002;
+
+Value errorReply(const Value &id, int64_t code, const std::string &message) {
+  return Object{{"jsonrpc", "2.0"}, {"id", id}, {"error", Object{{"code", code}, {"message", message}}}};
+}
+
+/// What dispatch returns for a request it refuses: an error code and message.
+Value refusal(int64_t code, std::string message) {
+  return Object{{"__error_code", code}, {"__error_message", std::move(message)}};
+}
+
+/// The methods that concern one document and need `textDocument.uri`.
+bool isDocumentMethod(const std::string &method) { return method.rfind("textDocument/", 0) == 0; }
+
+}  // namespace
+
 std::vector<Value> LanguageServer::handle(const Value &message) {
   std::vector<Value> out, notifications;
   const Object *msg = message.getAsObject();
-  if (!msg) return out;
-  std::string method = msg->getString("method").value_or("").str();
+  if (!msg) {
+    out.push_back(errorReply(nullptr, kInvalidRequest, "a message is a JSON object"));
+    return out;
+  }
   const Value *id = msg->get("id");
-  if (method.empty()) return out;  // a response to us: we send no requests
+  const Value *methodValue = msg->get("method");
+  if (!methodValue) return out;  // a response to us: we send no requests
+  if (id && !id->getAsInteger() && !id->getAsString()) {
+    out.push_back(errorReply(nullptr, kInvalidRequest, "`id` is a number or a string"));
+    return out;
+  }
+  if (!methodValue->getAsString()) {
+    if (id) out.push_back(errorReply(*id, kInvalidRequest, "`method` is a string"));
+    return out;
+  }
+  std::string method = methodValue->getAsString()->str();
   bool isRequest = id != nullptr;
-  Value result = dispatch(method, msg->getObject("params"), isRequest, notifications);
+  // The lifecycle of the specification: nothing but `initialize` before it,
+  // nothing but `exit` after `shutdown`.
+  if (!initialized_ && method != "initialize" && method != "exit") {
+    if (isRequest) out.push_back(errorReply(*id, kServerNotInitialized, "the server is not initialized"));
+    return out;
+  }
+  if (shutdown_ && method != "exit") {
+    if (isRequest) out.push_back(errorReply(*id, kInvalidRequest, "the server is shutting down"));
+    return out;
+  }
+  const Value *paramsValue = msg->get("params");
+  const Object *params = paramsValue ? paramsValue->getAsObject() : nullptr;
+  bool paramsValid = !paramsValue || params;  // absent, or an object: cioc's methods take no arrays
+  if (paramsValid && isDocumentMethod(method)) {
+    const Object *doc = params ? params->getObject("textDocument") : nullptr;
+    paramsValid = doc && doc->getString("uri");
+  }
+  if (!paramsValid) {
+    if (isRequest) out.push_back(errorReply(*id, kInvalidParams, "invalid parameters for " + method));
+    return out;  // a notification with bad parameters is dropped
+  }
+  Value result = dispatch(method, params, isRequest, notifications);
   if (id) {
     const Object *err = result.getAsObject();
-    if (err && err->get("__error"))
-      out.push_back(Object{{"jsonrpc", "2.0"},
-                           {"id", *id},
-                           {"error", Object{{"code", -32601}, {"message", "unknown method: " + method}}}});
-    else if (err && err->get("__invalid_name"))
-      out.push_back(Object{
-          {"jsonrpc", "2.0"}, {"id", *id}, {"error", Object{{"code", -32602}, {"message", "not a valid name"}}}});
+    if (err && err->get("__error_code"))
+      out.push_back(errorReply(*id, err->getInteger("__error_code").value_or(kInvalidRequest),
+                               err->getString("__error_message").value_or("").str()));
     else
       out.push_back(Object{{"jsonrpc", "2.0"}, {"id", *id}, {"result", std::move(result)}});
   }
@@ -120,6 +166,8 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   static const Object empty;
   const Object &p = params ? *params : empty;
   if (method == "initialize") {
+    if (initialized_) return refusal(kInvalidRequest, "the server is initialized already");
+    initialized_ = true;
     roots_.clear();
     if (const Array *folders = p.getArray("workspaceFolders"))
       for (const Value &folder : *folders)
@@ -173,7 +221,7 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   const Object *doc = p.getObject("textDocument");
   std::string uri = doc ? doc->getString("uri").value_or("").str() : "";
   if (method == "textDocument/didOpen") {
-    open_[uri] = doc->getString("text").value_or("").str();
+    open_[uri] = doc->getString("text").value_or("").str();  // handle() made sure there is a document
     analyze(notifications);
     return nullptr;
   }
@@ -210,11 +258,12 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   if (method == "textDocument/codeAction") return codeActions(p);
   if (method == "textDocument/rename") {
     Value result = rename(p);
-    if (const Object *o = result.getAsObject(); o && o->get("__invalid")) return Object{{"__invalid_name", true}};
+    if (const Object *o = result.getAsObject(); o && o->get("__invalid"))
+      return refusal(kInvalidParams, "not a valid name");
     return result;
   }
   if (!isRequest || method.rfind("$/", 0) == 0) return nullptr;  // unknown notifications are ignored
-  return Object{{"__error", true}};
+  return refusal(kMethodNotFound, "unknown method: " + method);
 }
 
 void LanguageServer::analyze(std::vector<Value> &notifications) {
@@ -431,23 +480,79 @@ Value LanguageServer::formatting(const Object &params) {
   return Array{Object{{"range", map.range(0, text.size())}, {"newText", formatted}}};
 }
 
+namespace {
+
+/// Reads one header block of the base protocol. Each line is read up to a
+/// bound (a client that sends a 600 MiB header line is not buffered), and the
+/// block must name a Content-Length of digits only. Returns false at the end
+/// of input; `error` is set when the block is malformed.
+bool readHeader(std::istream &in, size_t &length, std::string &error) {
+  constexpr size_t kLongestHeaderLine = 8192;
+  bool any = false, haveLength = false;
+  for (;;) {
+    std::string line;
+    bool tooLong = false;
+    int c;
+    while ((c = in.get()) != EOF && c != '\n') {
+      any = true;
+      if (line.size() < kLongestHeaderLine)
+        line += static_cast<char>(c);
+      else
+        tooLong = true;
+    }
+    if (c == EOF) return false;
+    any = true;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (tooLong) error = "header line too long";
+    if (line.empty()) break;
+    if (line.rfind("Content-Length:", 0) == 0) {
+      std::string digits = line.substr(15);
+      digits.erase(0, digits.find_first_not_of(" \t"));
+      digits.erase(digits.find_last_not_of(" \t") + 1);
+      bool valid =
+          !digits.empty() && digits.size() <= 12 && digits.find_first_not_of("0123456789") == std::string::npos;
+      if (valid) {
+        length = std::stoull(digits);
+        haveLength = true;
+      } else {
+        error = "invalid Content-Length: " + digits.substr(0, 40);
+      }
+    }
+  }
+  if (!any) return false;
+  if (error.empty() && !haveLength) error = "missing Content-Length";
+  return true;
+}
+
+void send(const Value &reply) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  os << reply;
+  os.flush();
+  std::cout << "Content-Length: " << out.size() << "\r\n\r\n" << out;
+}
+
+}  // namespace
+
 int runLsp(const std::string &stdlibDir) {
   LanguageServer server(stdlibDir);
   std::ios::sync_with_stdio(false);
+  constexpr size_t kLargestMessage = 256u << 20;  // no message of an editor is that large
   while (!server.exited()) {
     size_t length = 0;
-    std::string line;
-    bool any = false;
-    while (std::getline(std::cin, line)) {
-      any = true;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty()) break;
-      if (line.rfind("Content-Length:", 0) == 0) length = std::strtoull(line.c_str() + 15, nullptr, 10);
+    std::string error;
+    if (!readHeader(std::cin, length, error)) return server.exitCode();
+    if (error.empty() && length > kLargestMessage) error = "message larger than 256 MiB";
+    if (!error.empty()) {
+      // The stream cannot be followed past a header it does not understand:
+      // say why, then end the session.
+      send(Object{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", Object{{"code", -32700}, {"message", error}}}});
+      std::cout.flush();
+      return 1;
     }
-    if (!any || !std::cin) return server.exitCode();
-    if (length > (256u << 20)) return 2;  // no message is that large: not an LSP client
     std::string body(length, '\0');
     std::cin.read(body.data(), static_cast<std::streamsize>(length));
+    if (static_cast<size_t>(std::cin.gcount()) != length) return server.exitCode();  // the client went away
     llvm::Expected<Value> message = llvm::json::parse(body);
     std::vector<Value> replies;
     if (!message) {
@@ -457,13 +562,7 @@ int runLsp(const std::string &stdlibDir) {
     } else {
       replies = server.handle(*message);
     }
-    for (Value &reply : replies) {
-      std::string out;
-      llvm::raw_string_ostream os(out);
-      os << reply;
-      os.flush();
-      std::cout << "Content-Length: " << out.size() << "\r\n\r\n" << out;
-    }
+    for (Value &reply : replies) send(reply);
     std::cout.flush();
   }
   return server.exitCode();

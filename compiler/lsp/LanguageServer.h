@@ -61,7 +61,7 @@ class LanguageServer {
   std::vector<Diagnostic> shown_;            // its diagnostics and rendered findings, as published
   std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
   std::vector<std::string> published_;       // uris that have diagnostics now
-  bool shutdown_ = false, exited_ = false;
+  bool initialized_ = false, shutdown_ = false, exited_ = false;
 };
 
 /// Reads LSP messages from stdin and writes the replies to stdout until `exit`.

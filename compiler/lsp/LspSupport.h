@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/Pipeline.h"
 #include "llvm/Support/JSON.h"
+#include "pipeline/Pipeline.h"
 
 namespace cio {
 
@@ -16,7 +16,8 @@ using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
 
-/// LSP positions count UTF-16 code units; cioc works in bytes.
+/// LSP positions count UTF-16 code units; cioc works in bytes. A line ends at
+/// `\n`, `\r\n` or a lone `\r`, as the specification has it.
 struct PositionMap {
   std::string_view text;
   /// Where each line starts, built on first use: many positions in one file
@@ -27,7 +28,8 @@ struct PositionMap {
     if (lineStarts.empty()) {
       lineStarts.push_back(0);
       for (size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') lineStarts.push_back(i + 1);
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+          lineStarts.push_back(i + 1);
     }
     return static_cast<size_t>(std::upper_bound(lineStarts.begin(), lineStarts.end(), offset) - lineStarts.begin()) - 1;
   }
@@ -48,10 +50,11 @@ struct PositionMap {
   size_t offset(const Object *pos) const {
     if (!pos) return 0;
     int64_t line = pos->getInteger("line").value_or(0), character = pos->getInteger("character").value_or(0);
-    size_t i = 0;
-    for (int64_t l = 0; l < line && i < text.size(); ++i)
-      if (text[i] == '\n') ++l;
-    for (int64_t units = 0; units < character && i < text.size() && text[i] != '\n';) {
+    if (line < 0 || character < 0) return 0;
+    lineOf(0);  // builds the line index
+    if (static_cast<size_t>(line) >= lineStarts.size()) return text.size();
+    size_t i = lineStarts[line];
+    for (int64_t units = 0; units < character && i < text.size() && text[i] != '\n' && text[i] != '\r';) {
       unsigned char c = text[i];
       size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       units += len == 4 ? 2 : 1;

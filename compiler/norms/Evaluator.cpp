@@ -22,14 +22,31 @@ class Evaluator {
     entitiesOfKind_.resize(kinds);
     for (EntityId e = 0; e < model_.entities.size(); ++e)
       for (KindId k = model_.entities[e].kind; k != kNone; k = schema_.kinds[k].base) entitiesOfKind_[k].push_back(e);
-    // Navigation asks "is this child a K?" for every child: answer from a table.
-    isA_.assign(kinds * kinds, false);
-    childSingle_.assign(kinds * kinds, false);
+    // Navigation asks "is this child a K?" for every child. The kinds form a
+    // forest by their bases; numbered in depth-first order, k is a b exactly
+    // when k's number lies in b's interval: constant time, linear memory,
+    // whatever the depth of inheritance (sema cut every cycle).
+    std::vector<std::vector<KindId>> derived(kinds);
+    std::vector<KindId> stack;
     for (KindId k = 0; k < kinds; ++k)
-      for (KindId b = 0; b < kinds; ++b) {
-        isA_[k * kinds + b] = schema_.isA(k, b);
-        childSingle_[k * kinds + b] = schema_.childIsSingle(k, b);
+      (schema_.kinds[k].base == kNone ? stack : derived[schema_.kinds[k].base]).push_back(k);
+    std::reverse(stack.begin(), stack.end());
+    enter_.assign(kinds, 0);
+    leave_.assign(kinds, 0);
+    uint32_t clock = 0;
+    std::vector<std::pair<KindId, bool>> work;
+    for (KindId root : stack) work.push_back({root, false});
+    while (!work.empty()) {
+      auto [k, done] = work.back();
+      work.pop_back();
+      if (done) {
+        leave_[k] = clock;
+        continue;
       }
+      enter_[k] = clock++;
+      work.push_back({k, true});
+      for (auto it = derived[k].rbegin(); it != derived[k].rend(); ++it) work.push_back({*it, false});
+    }
   }
 
   Evaluation evaluation;
@@ -60,7 +77,7 @@ class Evaluator {
   }
 
  private:
-  bool isA(KindId k, KindId base) const { return isA_[k * schema_.kinds.size() + base]; }
+  bool isA(KindId k, KindId base) const { return enter_[base] <= enter_[k] && enter_[k] < leave_[base]; }
   bool entityIsA(EntityId e, KindId base) const {
     KindId k = model_.entities[e].kind;
     return k != kNone && isA(k, base);
@@ -91,9 +108,15 @@ class Evaluator {
     out.k = RValue::K::Set;
     for (EntityId c : e.children)
       if (entityIsA(c, kind)) out.items.push_back(RValue::entity(c));
-    if (e.kind != kNone && childSingle_[e.kind * schema_.kinds.size() + kind])
-      return out.items.empty() ? RValue{} : out.items.front();
+    if (e.kind != kNone && childIsSingle(e.kind, kind)) return out.items.empty() ? RValue{} : out.items.front();
     return out;
+  }
+
+  /// Schema::childIsSingle, asked once per pair of kinds that navigation meets.
+  bool childIsSingle(KindId parent, KindId child) {
+    auto [it, fresh] = childSingle_.try_emplace(uint64_t(parent) << 32 | child, false);
+    if (fresh) it->second = schema_.childIsSingle(parent, child);
+    return it->second;
   }
 
   RValue parent(const RValue &base) {
@@ -479,7 +502,8 @@ class Evaluator {
   std::vector<RValue> vars_;  // by slot, for the norm being evaluated
   std::map<std::string, std::vector<const CompiledNorm *>> notEvaluated_;
   std::vector<std::vector<EntityId>> entitiesOfKind_;  // by kind, including base kinds
-  std::vector<bool> isA_, childSingle_;                // kinds × kinds tables
+  std::vector<uint32_t> enter_, leave_;                // by kind: its interval in the inheritance forest
+  std::unordered_map<uint64_t, bool> childSingle_;     // (parent kind, child kind), filled on demand
   std::map<std::string, std::unordered_map<EntityId, std::vector<EntityId>>> referrers_;  // field -> target -> sources
   std::unordered_map<const FieldValue *, std::vector<EntityId>> sortedLists_;
 };

@@ -89,12 +89,12 @@ size_t Pipeline::printCompilerErrors(Language lang) {
 }
 
 int Pipeline::finishOutput(const std::string &content, const std::string &output, bool failed, Language lang) {
-  std::string error;
+  WriteError error;
   if (!failed) {
     if (output.empty())
       llvm::outs() << content;
     else if (!writeFileAtomically(output, content, error)) {
-      diags.report(DiagId::output_unwritable, {}, {output, error});
+      reportWriteError(diags, output, error);
       failed = true;
     }
   }

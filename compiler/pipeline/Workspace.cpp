@@ -9,33 +9,45 @@
 
 namespace cio {
 
-bool Workspace::addPath(const std::string &path) {
-  llvm::sys::fs::file_status status;
-  if (llvm::sys::fs::status(path, status) || !llvm::sys::fs::exists(status)) {
-    diags_.report(DiagId::file_unreadable, {}, {path});
+void Workspace::addPath(const std::string &path) { named_.push_back(path); }
+
+/// Reports what the walk could not use; each is an input error (exit 2).
+void Workspace::reportProblems(const SourceFiles &found) {
+  for (const SourceFiles::Problem &p : found.problems) {
+    switch (p.kind) {
+      case SourceFiles::Problem::Kind::Missing:
+        diags_.report(DiagId::file_unreadable, {}, {p.path});
+        break;
+      case SourceFiles::Problem::Kind::Unreadable:
+        diags_.report(DiagId::file_unreadable, {}, {p.path + ": " + p.detail});
+        break;
+      case SourceFiles::Problem::Kind::NotRegular:
+        diags_.report(DiagId::not_a_regular_file, {}, {p.path});
+        break;
+      case SourceFiles::Problem::Kind::NoSourceFiles:
+        diags_.report(DiagId::no_input_files, {}, {p.path});
+        break;
+    }
     ioError_ = true;
-    return false;
   }
-  if (!llvm::sys::fs::is_directory(status)) {
-    inputs_.push_back(path);
-    return true;
-  }
-  size_t before = inputs_.size();
-  std::error_code ec;
-  for (llvm::sys::fs::recursive_directory_iterator it(path, ec), end; it != end && !ec; it.increment(ec))
-    if (llvm::sys::path::extension(it->path()) == ".cio" && it->type() != llvm::sys::fs::file_type::directory_file)
-      inputs_.push_back(it->path());
-  if (inputs_.size() == before) {
-    diags_.report(DiagId::no_input_files, {}, {path});
-    ioError_ = true;
-    return false;
-  }
-  return true;
 }
 
 bool Workspace::parsePath(const std::string &path, bool isLibrary, const std::string &libName) {
-  uint64_t size = 0;
-  if (!llvm::sys::fs::file_size(path, size) && size > kMaxFileBytes) {
+  // Only a regular file is opened (a pipe would block, a device never end),
+  // and its size is checked before a byte is read.
+  llvm::sys::fs::file_status status;
+  if (std::error_code ec = llvm::sys::fs::status(path, status)) {
+    diags_.report(DiagId::file_unreadable, {}, {path + ": " + ec.message()});
+    ioError_ = true;
+    return false;
+  }
+  if (status.type() != llvm::sys::fs::file_type::regular_file) {
+    diags_.report(DiagId::not_a_regular_file, {}, {path});
+    ioError_ = true;
+    return false;
+  }
+  uint64_t size = status.getSize();
+  if (size > kMaxFileBytes) {
     diags_.report(DiagId::file_too_large, {}, {std::to_string(kMaxFileBytes)});
     diags_.diagnostics().back().message += ": " + path;
     ioError_ = true;
@@ -47,14 +59,27 @@ bool Workspace::parsePath(const std::string &path, bool isLibrary, const std::st
     ioError_ = true;
     return false;
   }
-  std::string_view text((*buf)->getBufferStart(), (*buf)->getBufferSize());
-  unsigned id = sources_.AddNewSourceBuffer(std::move(*buf), llvm::SMLoc());
+  std::unique_ptr<llvm::MemoryBuffer> source = withLineEnds(std::move(*buf));
+  std::string_view text(source->getBufferStart(), source->getBufferSize());
+  unsigned id = sources_.AddNewSourceBuffer(std::move(source), llvm::SMLoc());
   LoadedFile f;
   f.syntax = parse(path, text, id);
   f.isLibrary = isLibrary;
   f.libraryName = libName;
   files_.push_back(std::move(f));
   return true;
+}
+
+std::unique_ptr<llvm::MemoryBuffer> withLineEnds(std::unique_ptr<llvm::MemoryBuffer> buf) {
+  llvm::StringRef text = buf->getBuffer();
+  bool loneCr = false;
+  for (size_t i = text.find('\r'); i != llvm::StringRef::npos && !loneCr; i = text.find('\r', i + 1))
+    loneCr = i + 1 == text.size() || text[i + 1] != '\n';
+  if (!loneCr) return buf;
+  std::string copy = text.str();
+  for (size_t i = 0; i < copy.size(); ++i)
+    if (copy[i] == '\r' && (i + 1 == copy.size() || copy[i + 1] != '\n')) copy[i] = '\n';
+  return llvm::MemoryBuffer::getMemBufferCopy(copy, buf->getBufferIdentifier());
 }
 
 static bool isPlainName(const std::string &s) {
@@ -141,12 +166,8 @@ std::string Workspace::suggestLibrary(const ast::File &file) {
 }
 
 std::vector<std::string> Workspace::libraryFiles() const {
-  std::error_code ec;
-  std::vector<std::string> files;
-  for (llvm::sys::fs::directory_iterator it(stdlibDir_, ec), end; it != end && !ec; it.increment(ec))
-    if (llvm::sys::path::extension(it->path()) == ".cio") files.push_back(it->path());
-  std::sort(files.begin(), files.end());
-  return files;
+  // Only regular files: a pipe in the library path is reported when it is used.
+  return findSourceFiles({stdlibDir_}, /*recursive=*/false).files;
 }
 
 void Workspace::loadAllLibraries() {
@@ -154,11 +175,11 @@ void Workspace::loadAllLibraries() {
 }
 
 void Workspace::load() {
-  std::sort(inputs_.begin(), inputs_.end());
-  inputs_.erase(std::unique(inputs_.begin(), inputs_.end()), inputs_.end());
-  for (const std::string &path : inputs_) parsePath(path, false, "");
+  SourceFiles found = findSourceFiles(named_);
+  reportProblems(found);
+  for (const std::string &path : found.files) parsePath(path, false, "");
   for (auto &[name, text] : buffers_) {
-    auto buf = llvm::MemoryBuffer::getMemBufferCopy(text, name);
+    auto buf = withLineEnds(llvm::MemoryBuffer::getMemBufferCopy(text, name));
     std::string_view view((*buf).getBufferStart(), buf->getBufferSize());
     LoadedFile f;
     f.syntax = parse(name, view, sources_.AddNewSourceBuffer(std::move(buf), llvm::SMLoc()));

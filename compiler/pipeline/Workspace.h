@@ -14,6 +14,7 @@
 #include "ast/LoadedFile.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "llvm/Support/SourceMgr.h"
+#include "pipeline/SourceFiles.h"
 #include "syntax/Parse.h"
 
 namespace cio {
@@ -40,8 +41,8 @@ class Workspace {
   Workspace(llvm::SourceMgr &sources, DiagnosticEngine &diags, std::string stdlibDir)
       : sources_(sources), diags_(diags), stdlibDir_(std::move(stdlibDir)) {}
 
-  /// Adds a file or a directory. Returns false on an input/output error (already reported).
-  bool addPath(const std::string &path);
+  /// Adds a file or a directory (read by load(), through findSourceFiles).
+  void addPath(const std::string &path);
   /// Adds an in-memory file (the examples `cioc explain` checks).
   void addBuffer(std::string name, std::string text) { buffers_.emplace_back(std::move(name), std::move(text)); }
   /// Reuse (and fill) parsed files from `cache`.
@@ -63,11 +64,12 @@ class Workspace {
   std::string suggestLibrary(const ast::File &file);
   /// The `.cio` files of the stdlib path, sorted.
   std::vector<std::string> libraryFiles() const;
+  void reportProblems(const SourceFiles &found);
 
   llvm::SourceMgr &sources_;
   DiagnosticEngine &diags_;
   std::string stdlibDir_;
-  std::vector<std::string> inputs_;
+  std::vector<std::string> named_;                            // the paths as given
   std::vector<std::pair<std::string, std::string>> buffers_;  // name, text
   std::vector<LoadedFile> files_;
   std::vector<std::string> loadedLibraries_;
@@ -75,6 +77,11 @@ class Workspace {
   ParseCache *cache_ = nullptr;
   std::shared_ptr<const ast::File> parse(const std::string &name, std::string_view text, unsigned buffer);
 };
+
+/// The buffer with every lone carriage return made a line feed (same length, so
+/// every offset stays): a file of old Mac line ends gets its lines, in the
+/// diagnostics as in the editor. Other buffers are returned as they are.
+std::unique_ptr<llvm::MemoryBuffer> withLineEnds(std::unique_ptr<llvm::MemoryBuffer> buf);
 
 /// The largest file cioc reads; larger input gets `file_too_large`.
 inline constexpr uint64_t kMaxFileBytes = 256ull << 20;

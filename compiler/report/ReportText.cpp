@@ -1,14 +1,20 @@
 // The report for people: Markdown and self-contained HTML (no network, no
 // JavaScript, inline CSS and SVG, print-friendly). Every piece of user text
 // passes through an escaper for its format.
+#include <algorithm>
+
+#include "diagnostics/Printable.h"
 #include "report/Report.h"
 
 namespace cio {
 
 namespace {
 
-std::string escapeHtml(const std::string &s) {
-  std::string out;
+/// HTML text and attribute values; control characters made visible first (XML
+/// allows none of C0 but tab and line ends, and a terminal-style escape in a
+/// title must not survive into a document).
+std::string escapeHtml(const std::string &raw) {
+  std::string out, s = printable(raw);
   for (char c : s) {
     switch (c) {
       case '&':
@@ -35,8 +41,11 @@ std::string escapeHtml(const std::string &s) {
 
 /// Markdown table cells: no line breaks, no `|`, and Markdown's own marks
 /// shown as text.
-std::string escapeMarkdown(const std::string &s) {
-  std::string out;
+std::string escapeMarkdown(const std::string &raw) {
+  std::string flat = raw;
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  std::replace(flat.begin(), flat.end(), '\r', ' ');
+  std::string out, s = printable(flat);
   for (char c : s) {
     if (c == '\n' || c == '\r')
       out += ' ';

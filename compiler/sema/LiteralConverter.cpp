@@ -186,10 +186,17 @@ bool convertLiteral(const ast::Literal &lit, BaseType type, model::Value &out, D
 }
 
 std::string closestName(const std::string &name, const std::vector<std::string> &candidates) {
+  // A typo is suggested for a name of ordinary length only: the edit distance
+  // costs the product of both lengths, and a name of thousands of characters
+  // (hostile input) is nobody's typo.
+  constexpr size_t kLongestSuggested = 64;
   std::string best;
+  if (name.size() > kLongestSuggested) return best;
   unsigned bestDistance = std::max<unsigned>(2, static_cast<unsigned>(name.size() / 3)) + 1;
   for (const std::string &c : candidates) {
-    if (c == name) continue;
+    if (c == name || c.size() > kLongestSuggested) continue;
+    size_t gap = c.size() > name.size() ? c.size() - name.size() : name.size() - c.size();
+    if (gap >= bestDistance) continue;  // at least that many edits: it cannot be closer
     unsigned d = llvm::StringRef(name).lower() == llvm::StringRef(c).lower()
                      ? 0
                      : llvm::StringRef(name).edit_distance(c, true, bestDistance);

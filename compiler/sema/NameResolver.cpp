@@ -9,6 +9,20 @@ using namespace model;
 NameResolver::NameResolver(const Model &model, DiagnosticEngine &diags) : model_(model), diags_(diags) {
   for (EntityId r : model.roots)
     if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name, r);
+  for (EntityId e = 0; e < model.entities.size(); ++e)
+    for (EntityId c : model.entities[e].children)
+      if (!model.entities[c].name.empty()) childByName_.emplace(ParentName{e, model.entities[c].name}, c);
+  for (EntityId r : model.roots) {
+    auto &index = below_[r];
+    std::vector<EntityId> stack(model.entities[r].children.rbegin(), model.entities[r].children.rend());
+    while (!stack.empty()) {
+      EntityId cur = stack.back();
+      stack.pop_back();
+      if (!model.entities[cur].name.empty()) index[model.entities[cur].name].push_back(cur);
+      const auto &kids = model.entities[cur].children;
+      stack.insert(stack.end(), kids.rbegin(), kids.rend());
+    }
+  }
 }
 
 EntityId NameResolver::rootOf(EntityId e) const {
@@ -17,20 +31,25 @@ EntityId NameResolver::rootOf(EntityId e) const {
 }
 
 std::optional<EntityId> NameResolver::child(EntityId parent, const std::string &name) const {
-  for (EntityId c : model_.entities[parent].children)
-    if (model_.entities[c].name == name) return c;
-  return std::nullopt;
+  auto it = childByName_.find(ParentName{parent, name});
+  if (it == childByName_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::vector<EntityId> NameResolver::descendants(EntityId e, const std::string &name) const {
-  std::vector<EntityId> found, stack(model_.entities[e].children.rbegin(), model_.entities[e].children.rend());
-  while (!stack.empty()) {
-    EntityId cur = stack.back();
-    stack.pop_back();
-    if (model_.entities[cur].name == name) found.push_back(cur);
-    const auto &kids = model_.entities[cur].children;
-    stack.insert(stack.end(), kids.rbegin(), kids.rend());
-  }
+  EntityId root = rootOf(e);
+  auto index = below_.find(root);
+  if (index == below_.end()) return {};
+  auto hit = index->second.find(name);
+  if (hit == index->second.end()) return {};
+  if (e == root) return hit->second;
+  std::vector<EntityId> found;  // those strictly inside e, in the same depth-first order
+  for (EntityId c : hit->second)
+    for (EntityId up = model_.entities[c].parent; up != kNone; up = model_.entities[up].parent)
+      if (up == e) {
+        found.push_back(c);
+        break;
+      }
   return found;
 }
 

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "ast/Ast.h"
@@ -34,6 +35,19 @@ class NameResolver {
   const model::Model &model_;
   DiagnosticEngine &diags_;
   std::map<std::string, model::EntityId> topLevel_;
+  // Indexes built once, so that a reference costs no walk over a block's
+  // children or a root's subtree (a ministry of 100,000 functies stays linear).
+  struct ParentName {
+    model::EntityId parent;
+    std::string_view name;
+    bool operator==(const ParentName &) const = default;
+  };
+  struct ParentNameHash {
+    size_t operator()(const ParentName &k) const { return std::hash<std::string_view>()(k.name) * 31 + k.parent; }
+  };
+  std::unordered_map<ParentName, model::EntityId, ParentNameHash> childByName_;  // the first child of that name
+  /// Per root, every entity below it by name, in depth-first order.
+  std::unordered_map<model::EntityId, std::unordered_map<std::string_view, std::vector<model::EntityId>>> below_;
 };
 
 }  // namespace cio

@@ -155,21 +155,42 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   };
   Lexer lexer(text);
   RawToken tok = lexer.next();
+  // A run of unexpected characters is one diagnostic over the whole run: a
+  // megabyte of control characters is one mistake, not a million.
+  RawToken badRun{};
+  size_t badCount = 0, badFirstEnd = 0;
+  auto flushBadRun = [&] {
+    if (badCount == 0) return;
+    std::string shown(text.substr(badRun.begin, badFirstEnd - badRun.begin));
+    if (shown.size() == 1 && (static_cast<unsigned char>(shown[0]) < 0x20 || shown[0] == 0x7F)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned char>(shown[0]));
+      shown = buf;  // control characters would garble the terminal
+    }
+    if (badCount == 1)
+      diags.report(DiagId::unexpected_character, rangeOfRaw(badRun), {shown});
+    else
+      diags.report(DiagId::unexpected_characters, rangeOfRaw(badRun), {shown, std::to_string(badCount)});
+    badCount = 0;
+  };
   for (; tok.type != antlr4::Token::EOF; tok = lexer.next()) {
     size_t type = tok.type;
+    if (type == TokenTypes::ERROR_CHAR) {
+      if (badCount > 0 && tok.begin == badRun.end) {
+        badRun.end = tok.end;
+        ++badCount;
+        continue;
+      }
+      flushBadRun();
+      badRun = tok;
+      badFirstEnd = tok.end;
+      badCount = 1;
+      continue;
+    }
+    flushBadRun();
     if (type == TokenTypes::WS || type == TokenTypes::LINE_COMMENT || type == TokenTypes::BLOCK_COMMENT) continue;
     if (type == TokenTypes::DOC_COMMENT) {
       chunk->addDocComment(tok.begin, tok.end);
-      continue;
-    }
-    if (type == TokenTypes::ERROR_CHAR) {
-      std::string shown(text.substr(tok.begin, tok.end - tok.begin));
-      if (shown.size() == 1 && (static_cast<unsigned char>(shown[0]) < 0x20 || shown[0] == 0x7F)) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned char>(shown[0]));
-        shown = buf;  // control characters would garble the terminal
-      }
-      diags.report(DiagId::unexpected_character, rangeOfRaw(tok), {shown});
       continue;
     }
     if (type == TokenTypes::UNTERMINATED_COMMENT) {
@@ -193,6 +214,7 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     chunk->add(type, tok.begin, tok.end);
     if (cut && (record || chunk->tokenCount() >= limits.chunkTokens)) endChunk(tok.end);
   }
+  flushBadRun();
   if (!chunk->empty()) endChunk(tok.begin);
   return file;
 }

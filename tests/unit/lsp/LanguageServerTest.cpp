@@ -321,5 +321,67 @@ TEST_F(LanguageServerTest, ShutdownExitAndUnknownMethods) {
   EXPECT_EQ(server_.exitCode(), 0);
 }
 
+/// The error code of the one reply to a request, or 0.
+int64_t errorCode(const std::vector<Value> &replies) {
+  if (replies.size() != 1) return 0;
+  const Object *e = replies[0].getAsObject() ? replies[0].getAsObject()->getObject("error") : nullptr;
+  return e ? e->getInteger("code").value_or(0) : 0;
+}
+
+TEST_F(LanguageServerTest, RequestsBeforeInitializeAreRefused) {
+  EXPECT_EQ(errorCode(send("textDocument/hover", at(0, 0))), -32002);
+  EXPECT_TRUE(
+      send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", "x"}}}}, false).empty());
+  initialize();
+  EXPECT_EQ(errorCode(send("initialize", Object{})), -32600);  // only once
+}
+
+TEST_F(LanguageServerTest, RequestsAfterShutdownAreRefused) {
+  initialize();
+  send("shutdown", Object{});
+  EXPECT_EQ(errorCode(send("textDocument/hover", at(0, 0))), -32600);
+  EXPECT_TRUE(
+      send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", "x"}}}}, false).empty());
+  send("exit", Object{}, false);
+  EXPECT_EQ(server_.exitCode(), 0);
+}
+
+TEST_F(LanguageServerTest, MalformedParametersNeverCrash) {
+  initialize();
+  // A notification with bad parameters is dropped; a request gets -32602.
+  for (const char *method :
+       {"textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/didSave",
+        "textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/documentSymbol",
+        "textDocument/formatting", "textDocument/completion", "textDocument/codeAction", "textDocument/rename",
+        "workspace/didChangeWorkspaceFolders"}) {
+    std::vector<Value> bad = {Value(Object{}),
+                              Value(Array{}),
+                              Value(Object{{"textDocument", "m.cio"}}),
+                              Value(Object{{"textDocument", Object{{"uri", 3}}}}),
+                              Value(nullptr),
+                              Value("x")};
+    for (Value &params : bad) {
+      Object note{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}};
+      server_.handle(Value(std::move(note)));  // must not crash
+      Object req{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}, {"id", ++id_}};
+      std::vector<Value> r = server_.handle(Value(std::move(req)));
+      ASSERT_FALSE(r.empty()) << method;
+      if (std::string(method).rfind("textDocument/", 0) == 0) EXPECT_EQ(errorCode({r[0]}), -32602) << method;
+    }
+  }
+  // Not a request at all.
+  EXPECT_EQ(errorCode(server_.handle(Value(Array{1, 2}))), -32600);
+  EXPECT_EQ(errorCode(server_.handle(Value(Object{{"jsonrpc", "2.0"}, {"id", Object{}}, {"method", "x"}}))), -32600);
+  EXPECT_EQ(errorCode(server_.handle(Value(Object{{"jsonrpc", "2.0"}, {"id", 1}, {"method", 7}}))), -32600);
+  // Positions out of range are clamped, not trusted.
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", "ministerie M {}\n"}}}}, false);
+  send("textDocument/hover", at(-5, 1 << 30));
+  send("textDocument/didChange",
+       Object{{"textDocument", Object{{"uri", fin_}}},
+              {"contentChanges", Array{Object{{"range", Object{{"start", position(99, 99)}, {"end", position(-1, -1)}}},
+                                              {"text", "x"}}}}},
+       false);
+}
+
 }  // namespace
 }  // namespace cio
