@@ -10,13 +10,15 @@ seconds=${1:-60}
 cmake --preset fuzz > /dev/null
 cmake --build --preset fuzz
 corpus=build-fuzz/corpus
-rm -rf "$corpus" && mkdir -p "$corpus/cio" "$corpus/lsp"
+rm -rf "$corpus" && mkdir -p "$corpus/cio" "$corpus/lsp" "$corpus/empty"
 i=0; for f in $(find tests examples -name '*.cio' | sort); do cp "$f" "$corpus/cio/seed_$i.cio"; i=$((i + 1)); done
 python3 fuzz/lsp_seeds.py "$corpus/lsp"
 status=0
-for target in parser lexer check format lsp; do
+for target in parser lexer check format lsp lsp_params walk; do
   seeds=$corpus/cio
   [ "$target" = lsp ] && seeds=$corpus/lsp
+  # Structure-aware targets build their input from the bytes: no seeds needed.
+  [ "$target" = lsp_params ] || [ "$target" = walk ] && seeds=$corpus/empty
   mkdir -p "build-fuzz/findings/$target" "build-fuzz/work/$target"
   echo "== fuzz_$target for ${seconds}s"
   if ! build-fuzz/fuzz/fuzz_$target -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \

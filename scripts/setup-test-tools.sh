@@ -13,6 +13,7 @@ command -v chromium > /dev/null || missing+=(chromium)
 command -v vim > /dev/null || missing+=(vim)
 command -v nvim > /dev/null || missing+=(neovim)
 command -v clang++ > /dev/null || missing+=(clang)
+[ -x /usr/bin/time ] || missing+=(time)  # peak memory in the hostile-input tests and the benchmark
 dpkg-query -W -f='${Status}' libclang-rt-14-dev 2> /dev/null | grep -q 'install ok installed' || missing+=(libclang-rt-14-dev)
 apt_install "${missing[@]}"
 tools=build/tools

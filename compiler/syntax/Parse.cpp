@@ -157,6 +157,7 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   RawToken tok = lexer.next();
   // A run of unexpected characters is one diagnostic over the whole run: a
   // megabyte of control characters is one mistake, not a million.
+  bool expressionItem = false;  // the item being read is a norm or a constant
   RawToken badRun{};
   size_t badCount = 0, badFirstEnd = 0;
   auto flushBadRun = [&] {
@@ -211,7 +212,12 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
       diags.report(DiagId::list_too_long, rangeOfRaw(tok), {std::to_string(limits.maxListItems)});
       return file;
     }
+    if (chunk->empty()) expressionItem = type == TokenTypes::NORM || type == TokenTypes::CONSTANTE;
     chunk->add(type, tok.begin, tok.end);
+    if (expressionItem && chunk->tokenCount() > limits.maxExpressionItemTokens) {
+      diags.report(DiagId::expression_too_long, rangeOfRaw(tok), {std::to_string(limits.maxExpressionItemTokens)});
+      return file;
+    }
     if (cut && (record || chunk->tokenCount() >= limits.chunkTokens)) endChunk(tok.end);
   }
   flushBadRun();

@@ -17,6 +17,10 @@ struct ParseLimits {
   unsigned maxSyntaxErrors = 20;
   size_t chunkTokens = 1;          // parse in pieces of at least this many tokens; 1: each top-level item alone
   uint32_t maxListItems = 100000;  // items of one `[…]`: bounds the work of norms that search lists
+  // Tokens of one norm or constant. Their parse trees are deep (a node per
+  // precedence level per operand, some 1.4 KB a token): the bound keeps a
+  // hostile expression from taking gigabytes. No norm of the stdlib has 500.
+  size_t maxExpressionItemTokens = 50000;
 };
 
 /// Top-level entities parsed before, by their text (with the comments and

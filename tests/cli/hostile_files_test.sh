@@ -117,4 +117,10 @@ names = ['N%05d_%s' % (i, 'x' * 200) for i in range(2000)]
 body = ''.join(' functie %s;\n' % n for n in names) + ''.join(' cio C%d { ressorteert_onder = %sy; }\n' % (i, n) for i, n in enumerate(names[:200]))
 open(sys.argv[1], 'w').write('gebruik besluit_cio_2021;\nministerie M {\n sg SG;\n' + body + '}\n')" "$tmp/similar.cio"
 timed "did-you-mean over 2,000 long similar names" 20 "$tmp/similar.cio"
+# The chart and the report of ten times the examples (120 ministries, 2,660 nodes): were more than five minutes.
+python3 "$(dirname "$0")/../../bench/generate.py" --ministries 120 --units 5 --split --rijk "$tmp/big" > /dev/null
+timeout 60 "$cioc" graph --stdlib "$stdlib" --peildatum 2025-06-01 "$tmp/big" -o "$tmp/big.svg" > /dev/null 2>&1
+check "a chart of 120 ministries renders within 60 s" 0 $?
+timeout 60 "$cioc" report --stdlib "$stdlib" --peildatum 2025-06-01 "$tmp/big" -o "$tmp/big.html" > /dev/null 2>&1
+check "a report of 120 ministries within 60 s" 0 $?
 exit $fail

@@ -27,6 +27,11 @@ python3 -c "print('gebruik besluit_cio_2021;\nministerie X \"' + 'a'*5000000)" >
 python3 -c "print('gebruik besluit_cio_2021;\n/*' + ' x'*2000000)" > "$tmp/comment.cio"; run "unterminated comment" "$tmp/comment.cio"
 python3 -c "print('gebruik besluit_cio_2021;\nministerie X { ' + 'functie F; '*1 + 'sg S; '*200000 + ' }')" > "$tmp/longline.cio"; run "huge line" "$tmp/longline.cio"
 printf '\x00\x00\x00' > "$tmp/nul.cio"; run "NUL bytes" "$tmp/nul.cio"
+# A 6 MB `of` chain: stopped at the expression limit, in bounded memory (was 1.4 GiB).
+python3 -c "print('norm n { artikel art1; ernst fout; voor elk x in y; eis ' + ' of '.join(['ja'] * 1000000) + '; }')" > "$tmp/of.cio"
+/usr/bin/time -f %M -o "$tmp/rss" timeout 60 "$cioc" check --stdlib "$stdlib" --peildatum 2025-06-01 "$tmp/of.cio" > "$tmp/out" 2>&1
+rss=$(tail -n 1 "$tmp/rss")
+grep -q expression_too_long "$tmp/out" && [ "$rss" -lt 300000 ] && echo "ok   6 MB of-chain: expression_too_long, $rss KiB" || { echo "FAIL 6 MB of-chain ($rss KiB)"; fail=1; }
 python3 -c "print('gebruik besluit_cio_2021;\nministerie X { bestuursraad B { leden = [' + 'S, '*100001 + 'S]; } }')" > "$tmp/list.cio"
 run "list of 100002 items" "$tmp/list.cio"; grep -q "list_too_long" "$tmp/out" || { echo "FAIL no list_too_long"; fail=1; }
 python3 -c "print('gebruik besluit_cio_2021;\nministerie X { sg S; bestuursraad B { leden = [' + 'S, '*99999 + 'S]; } }')" > "$tmp/list_ok.cio"

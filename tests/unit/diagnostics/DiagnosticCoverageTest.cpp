@@ -34,6 +34,7 @@ const std::map<std::string, std::string> kCoveredElsewhere = {
     {"example_missing", "tests/cli/explain_test.sh: a norm without example"},
     {"example_not_violating", "tests/cli/explain_test.sh: an example that complies"},
     {"example_invalid", "tests/cli/explain_test.sh: an example with an error"},
+    {"expression_too_long", "tests/cli/hostile_input_test.sh: a 6 MB `of` chain"},
     {"nesting_too_deep", "tests/cli/hostile_input_test.sh and syntax/nesting_too_deep.cio"},
     {"list_too_long",
      "tests/cli/hostile_input_test.sh (100,002 items) and ParseTest.ListsLongerThanTheLimitStopTheParse"},
