@@ -34,9 +34,24 @@ const char *const kMethods[] = {"initialize",
                                 "shutdown",
                                 "$/cancelRequest",
                                 "cioc/unknown"};
-const char *const kKeys[] = {"textDocument", "uri",   "text",    "position", "line",        "character",
-                             "range",        "start", "end",     "contentChanges", "newName", "context",
-                             "includeDeclaration", "event", "added", "removed", "workspaceFolders", "rootUri"};
+const char *const kKeys[] = {"textDocument",
+                             "uri",
+                             "text",
+                             "position",
+                             "line",
+                             "character",
+                             "range",
+                             "start",
+                             "end",
+                             "contentChanges",
+                             "newName",
+                             "context",
+                             "includeDeclaration",
+                             "event",
+                             "added",
+                             "removed",
+                             "workspaceFolders",
+                             "rootUri"};
 
 Value randomValue(FuzzedDataProvider &in, int depth) {
   switch (in.ConsumeIntegralInRange<int>(0, depth > 4 ? 4 : 6)) {

@@ -2,8 +2,8 @@
 // symbolic and hard links pointing anywhere in the tree (loops included). The
 // walk must end, return each file once by its identity, and only regular
 // `.cio` files (a named path aside); never crash or hang.
-#include <fuzzer/FuzzedDataProvider.h>
 #include <fcntl.h>
+#include <fuzzer/FuzzedDataProvider.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (const std::string &f : found.files) {
     struct stat st {};
     if (::stat(f.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) std::abort();  // only regular files
-    if (!seen.insert({st.st_dev, st.st_ino}).second) std::abort();         // each once
+    if (!seen.insert({st.st_dev, st.st_ino}).second) std::abort();          // each once
   }
   fs::remove_all(root, ec);
   return 0;

@@ -69,6 +69,18 @@ std::string printable(std::string_view text, bool tabAsSpace) {
   return out;
 }
 
+std::string printableText(std::string_view text) {
+  std::string out;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out += printable(text.substr(start, end - start), /*tabAsSpace=*/false);
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string shortened(std::string_view text, size_t maxCodePoints) {
   size_t count = 0;
   for (size_t i = 0; i < text.size(); ++i) {

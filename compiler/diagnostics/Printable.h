@@ -14,6 +14,10 @@ namespace cio {
 /// invalid UTF-8 bytes by U+FFFD. A tab becomes a space when `tabAsSpace`.
 std::string printable(std::string_view text, bool tabAsSpace = true);
 
+/// Text of several lines (`cioc explain`): each line made printable, the line
+/// breaks and tabs kept.
+std::string printableText(std::string_view text);
+
 /// At most `maxCodePoints` code points of `text`, cut at a character and ended
 /// with `…` when something was left out.
 std::string shortened(std::string_view text, size_t maxCodePoints);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "diagnostics/Printable.h"
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
 #include "llvm/Support/raw_ostream.h"
@@ -214,7 +215,10 @@ int runExplain(const ExplainOptions &opt) {
     return 2;
   }
 
-  llvm::raw_ostream &os = llvm::outs();
+  // Composed first, then shown with control characters made visible: a house
+  // rule's documentation is the workspace's text, not the terminal's commands.
+  std::string shown;
+  llvm::raw_string_ostream os(shown);
   if (!article.empty()) {
     const model::Article &a = schema.articles.at(article);
     const model::Library *lib = nullptr;
@@ -263,6 +267,8 @@ int runExplain(const ExplainOptions &opt) {
   os << diags.text(DiagId::label_norms) << '\n';
   if (enforcing.empty()) printWrapped(os, diags.text(DiagId::label_no_norms), "  ");
   for (const NormRef &n : enforcing) printNorm(os, n, sources, diags);
+  os.flush();
+  llvm::outs() << printableText(shown);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 // loses or changes content.
 #include <algorithm>
 
+#include "diagnostics/Printable.h"
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
 #include "format/Formatter.h"
@@ -63,7 +64,7 @@ int runFmt(const FmtOptions &opt) {
     if (formatted == text) continue;
     ++changed;
     if (opt.check) {
-      llvm::outs() << path << '\n';
+      llvm::outs() << printable(path) << '\n';
       continue;
     }
     WriteError error;
