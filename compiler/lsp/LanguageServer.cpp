@@ -55,11 +55,13 @@ std::string uriToPath(const std::string &uri) {
 namespace {
 
 /// The workspace's `.cio` files under `root`, sorted.
-std::vector<std::string> filesUnder(const std::string &root) {
+std::vector<std::string> filesUnder(const std::string &root, std::vector<std::string> &unusable) {
   if (root.empty()) return {};
-  // The same walk as the command line's (links once, regular files only); what
-  // it cannot read the editor does not show: a workspace folder is not an input.
-  return findSourceFiles({root}).files;
+  // The same walk as the command line's (links once, regular files only).
+  SourceFiles found = findSourceFiles({root});
+  for (const SourceFiles::Problem &p : found.problems)
+    if (p.kind != SourceFiles::Problem::Kind::NoSourceFiles) unusable.push_back(p.path);
+  return found.files;
 }
 
 int severityOf(const Diagnostic &d) {
@@ -270,18 +272,50 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   PipelineOptions opt;
   opt.stdlibDir = stdlibDir_;
   opt.cache = cache_.get();
-  std::vector<std::string> files;
+  std::vector<std::string> files, unusable;
   for (const std::string &root : roots_)
-    for (std::string &f : filesUnder(root))
+    for (std::string &f : filesUnder(root, unusable))
       if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(std::move(f));
   for (const auto &[uri, text] : open_) {
     std::string path = uriToPath(uri);
     if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
   }
   std::sort(files.begin(), files.end());
-  for (const std::string &path : files) opt.buffers.emplace_back(path, textOf(pathToUri(path)));
+  // A closed file larger than the limit is not read: it stands in the
+  // workspace empty, with file_too_large on it, as on the command line.
+  std::vector<std::string> tooLarge;
+  for (const std::string &path : files) {
+    std::string uri = pathToUri(path);
+    uint64_t size = 0;
+    if (!open_.count(uri) && !llvm::sys::fs::file_size(path, size) && size > kMaxFileBytes) {
+      tooLarge.push_back(path);
+      opt.buffers.emplace_back(path, "");
+      continue;
+    }
+    opt.buffers.emplace_back(path, textOf(uri));
+  }
+  // What the walk could not read (a pipe, a dangling link) is said once, as a
+  // message, when it changes: it has no document to be a diagnostic in.
+  std::sort(unusable.begin(), unusable.end());
+  if (unusable != unusable_) {
+    unusable_ = unusable;
+    if (!unusable.empty()) {
+      std::string list;
+      for (size_t i = 0; i < unusable.size() && i < 5; ++i) list += (i ? ", " : "") + unusable[i];
+      if (unusable.size() > 5) list += ", …";
+      notifications.push_back(
+          Object{{"jsonrpc", "2.0"},
+                 {"method", "window/showMessage"},
+                 {"params",
+                  Object{{"type", 2},
+                         {"message", DiagnosticEngine(Language::Dutch).text(DiagId::note_files_not_read, {list})}}}});
+    }
+  }
   auto p = std::make_unique<Pipeline>(Language::Dutch);
   runPipeline(*p, opt);
+  for (const std::string &path : tooLarge)
+    if (unsigned buffer = bufferOf(*p, path))
+      p->diags.report(DiagId::file_too_large, {buffer, 0, 0}, {std::to_string(kMaxFileBytes)});
 
   std::map<std::string, Array> byUri;
   for (const std::string &path : files) byUri[pathToUri(path)];

@@ -61,6 +61,7 @@ class LanguageServer {
   std::vector<Diagnostic> shown_;            // its diagnostics and rendered findings, as published
   std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
   std::vector<std::string> published_;       // uris that have diagnostics now
+  std::vector<std::string> unusable_;        // paths the walk could not read, as last told
   bool initialized_ = false, shutdown_ = false, exited_ = false;
 };
 

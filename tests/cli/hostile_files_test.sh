@@ -42,7 +42,8 @@ data = (frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"ro
         + frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"}))
 p = subprocess.run([cioc, "lsp", "--stdlib", stdlib], input=data, capture_output=True, timeout=20)
 assert p.returncode == 0 and b'"id":2' in p.stdout, p.stdout[-300:]
-print("ok   walk: the language server does not hang on a pipe")
+assert b"window/showMessage" in p.stdout and b"pipe.cio" in p.stdout, p.stdout[-300:]
+print("ok   walk: the language server does not hang on a pipe, and says it does not read it")
 PY
 
 # ---- the formatter keeps mode, owner and links ---------------------------------

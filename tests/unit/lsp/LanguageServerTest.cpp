@@ -346,6 +346,18 @@ TEST_F(LanguageServerTest, RequestsAfterShutdownAreRefused) {
   EXPECT_EQ(server_.exitCode(), 0);
 }
 
+TEST_F(LanguageServerTest, AClosedFileOverTheLimitIsNotRead) {
+  std::filesystem::path big = root_ / "groot.cio";
+  { std::ofstream(big) << "x"; }
+  std::filesystem::resize_file(big, kMaxFileBytes + 1);  // sparse: costs no disk
+  std::vector<Value> r = send("initialize", Object{{"rootUri", pathToUri(root_.string())}});
+  r = send("initialized", Object{}, false);
+  const Array *d = published(r, pathToUri(big.string()));
+  ASSERT_NE(d, nullptr);
+  ASSERT_EQ(d->size(), 1u);
+  EXPECT_EQ((*d)[0].getAsObject()->getString("code"), "file_too_large");
+}
+
 TEST_F(LanguageServerTest, MalformedParametersNeverCrash) {
   initialize();
   // A notification with bad parameters is dropped; a request gets -32602.
