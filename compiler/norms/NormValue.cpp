@@ -90,7 +90,9 @@ bool equalValues(const RValue &a, const RValue &b) {
   if (a.k != b.k) return false;
   switch (a.k) {
     case RValue::K::Null:
-      return true;
+      // Two missing values are not the same value: a ministry without an SG and
+      // a CIO without a line do not make "the CIO ressorts under the SG" true.
+      return false;
     case RValue::K::Bool:
       return a.flag == b.flag;
     case RValue::K::Number:
