@@ -122,7 +122,7 @@ class TextWriter {
   /// reprinted per diagnostic), and control characters are made visible: one
   /// code point becomes one, so the underline stays aligned.
   void snippet(const Location &loc, const std::string &gutter, Severity s) {
-    constexpr unsigned kWindow = 120;
+    constexpr unsigned kWindow = 160;
     unsigned column = loc.column - (loc.lineTextColumn - 1);
     std::string line = printable(lineWindow(loc.lineText, column, kWindow, loc.lineCutBefore, loc.lineCutAfter), true);
     unsigned width = loc.endLine == loc.line && loc.endColumn > loc.column ? loc.endColumn - loc.column : 1;

@@ -64,6 +64,8 @@ enum class Op : uint8_t {
   Children,       // the children of args[0] that are a `kind` (one, where the schema allows one)
   Parent,         // args[0].ouder
   Count,          // aantal(args[0])
+  PeriodStart,    // begin(args[0]): the first day of a period
+  PeriodEnd,      // einde(args[0]): the last day of a period
   List,           // [args…]
   Has,            // heeft args[0]
   Not,

@@ -170,6 +170,14 @@ class Evaluator {
         r.number = static_cast<double>(eval(e.args[0]).members().size());
         return r;
       }
+      case Op::PeriodStart:
+      case Op::PeriodEnd: {
+        RValue p = eval(e.args[0]), r;
+        if (p.k != RValue::K::Period) return r;  // a missing period has no first or last day
+        r.k = RValue::K::Date;
+        r.date = e.op == Op::PeriodStart ? p.date : p.until;
+        return r;
+      }
       case Op::List: {
         RValue r;
         r.k = RValue::K::Set;

@@ -311,16 +311,25 @@ class NormChecker {
         return member(base, e.ident, out);
       }
       case K::Call: {
-        out.op = Op::Count;
+        // aantal(S): how many; begin(p), einde(p): the first and last day of a period.
         out.args.resize(e.operands.size());
+        NType arg;
         for (size_t i = 0; i < e.operands.size(); ++i)
-          settle(check(*e.operands[i], out.args[i]), *e.operands[i], nullptr, out.args[i]);
-        if (e.ident.text != "aantal" || e.operands.size() != 1) {
-          diags_.report(DiagId::norm_unknown_function, e.ident.range, {e.ident.text});
-          out.op = Op::Invalid;
-          return NType{};
+          arg = settle(check(*e.operands[i], out.args[i]), *e.operands[i], nullptr, out.args[i]);
+        const std::string &f = e.ident.text;
+        if (e.operands.size() == 1 && f == "aantal") {
+          out.op = Op::Count;
+          return NType::of(NType::K::Number);
         }
-        return NType::of(NType::K::Number);
+        if (e.operands.size() == 1 && (f == "begin" || f == "einde")) {
+          if (arg.k != NType::K::Error && (arg.k != NType::K::Period || arg.set))
+            diags_.report(DiagId::norm_type_mismatch, e.operands[0]->range, {"`periode`", describe(arg)});
+          out.op = f == "begin" ? Op::PeriodStart : Op::PeriodEnd;
+          return NType::of(NType::K::Date);
+        }
+        diags_.report(DiagId::norm_unknown_function, e.ident.range, {e.ident.text});
+        out.op = Op::Invalid;
+        return NType{};
       }
       case K::List: {
         out.op = Op::List;
