@@ -86,10 +86,7 @@ class ChartBuilder {
       if (drawn == kNone) continue;
       OrgChart::Status s = f.covered() ? OrgChart::Status::Covered : OrgChart::Status::Violation;
       std::string line = f.article.notation() + " " + f.norm->name + ": " + fillTemplate(f.norm->message, f, model_);
-      if (f.covered()) {
-        const Entity &dev = model_.entities[f.deviation];
-        line += " [" + chart_.deviationKind + " " + (dev.name.empty() ? dev.path : dev.name) + "]";
-      }
+      if (f.covered()) line += " [" + chart_.deviationKind + " " + entityName(model_, f.deviation) + "]";
       auto mark = [&](auto &item) {
         item.status = std::max(item.status, s);
         item.tooltip += (item.tooltip.empty() ? "" : "\n") + line;

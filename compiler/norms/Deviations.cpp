@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "norms/FindingText.h"
+
 namespace cio {
 
 using namespace model;
@@ -68,11 +70,11 @@ DeviationRules DeviationRules::of(const Schema &schema) {
   return rules;
 }
 
-bool DeviationRules::isDeviationKind(const Schema &schema, KindId k) const {
-  if (k == kNone) return false;
+const DeviationRules::Kind *DeviationRules::kindOf(const Schema &schema, KindId k) const {
+  if (k == kNone) return nullptr;
   for (const Kind &d : kinds)
-    if (schema.isA(k, d.kind)) return true;
-  return false;
+    if (schema.isA(k, d.kind)) return &d;
+  return nullptr;
 }
 
 namespace {
@@ -86,15 +88,16 @@ class DeviationMatcher {
     std::vector<Candidate> candidates;
     for (EntityId e = 0; e < m_.entities.size(); ++e)
       if (const DeviationRules::Kind *k = kindOf(e)) candidates.push_back(read(e, *k));
-    // Deviations in force cover first; an expired or future one only marks what nothing covers.
-    for (Candidate &c : candidates)
-      if (c.status.state == DeviationStatus::State::InForce) match(c, Coverage::Covered);
-    for (Candidate &c : candidates)
-      if (c.status.state == DeviationStatus::State::Expired) match(c, Coverage::Expired);
-    for (Candidate &c : candidates)
-      if (c.status.state == DeviationStatus::State::NotYetInForce) match(c, Coverage::NotYetInForce);
-    for (Candidate &c : candidates)
-      if (c.status.state == DeviationStatus::State::Unlawful) match(c, Coverage::Unlawful);
+    // Deviations in force cover first; an expired, future or unlawful one only
+    // marks, in that order, what nothing covers.
+    static constexpr std::pair<DeviationStatus::State, Coverage> kPasses[] = {
+        {DeviationStatus::State::InForce, Coverage::Covered},
+        {DeviationStatus::State::Expired, Coverage::Expired},
+        {DeviationStatus::State::NotYetInForce, Coverage::NotYetInForce},
+        {DeviationStatus::State::Unlawful, Coverage::Unlawful}};
+    for (const auto &[state, coverage] : kPasses)
+      for (Candidate &c : candidates)
+        if (c.status.state == state) match(c, coverage);
     std::vector<DeviationStatus> out;
     for (Candidate &c : candidates) {
       if (c.status.state == DeviationStatus::State::InForce && c.status.covers.empty()) {
@@ -114,20 +117,14 @@ class DeviationMatcher {
     Date date = 0;  // Expired: the end; NotYetInForce: the start
   };
 
-  const DeviationRules::Kind *kindOf(EntityId e) const {
-    KindId k = m_.entities[e].kind;
-    if (k == kNone) return nullptr;
-    for (const DeviationRules::Kind &d : rules_.kinds)
-      if (m_.schema.isA(k, d.kind)) return &d;
-    return nullptr;
-  }
+  const DeviationRules::Kind *kindOf(EntityId e) const { return rules_.kindOf(m_.schema, m_.entities[e].kind); }
 
   /// Reads a deviation and decides its state; reports why an invalid one covers nothing.
   Candidate read(EntityId e, const DeviationRules::Kind &k) {
     const Entity &dev = m_.entities[e];
     Candidate c;
     c.status.entity = e;
-    c.name = dev.name.empty() ? dev.path : dev.name;
+    c.name = entityName(m_, e);
     const FieldValue *van = dev.field(k.van);
     const FieldValue *betreft = dev.field(k.betreft);
     const FieldValue *tot = dev.field(k.geldigTot);

@@ -43,8 +43,8 @@ struct DeviationRules {
   std::vector<std::string> excludedConstants, excluded;
   /// Reads the @afwijking annotations of `schema`.
   static DeviationRules of(const model::Schema &schema);
-  /// Whether `k` is a deviation kind.
-  bool isDeviationKind(const model::Schema &schema, model::KindId k) const;
+  /// The deviation kind `k` is (or inherits from), or null.
+  const Kind *kindOf(const model::Schema &schema, model::KindId k) const;
 };
 
 /// Decides for every finding whether a deviation covers it (Finding::coverage),

@@ -31,6 +31,11 @@ std::string entityLabel(const Model &m, EntityId e) {
   return ent.kind == kNone ? "" : m.schema.kinds[ent.kind].name;
 }
 
+std::string entityName(const Model &m, EntityId e) {
+  const Entity &ent = m.entities[e];
+  return ent.name.empty() ? ent.path : ent.name;
+}
+
 /// How a bound value reads in a message: an entity by its path, an article as
 /// `art4.c`, a date as JJJJ-MM-DD; `otherwise` (the hole as written) for the rest.
 static std::string display(const RValue &v, const Model &m, const std::string &otherwise) {
@@ -70,7 +75,7 @@ Diagnostic renderFinding(const Finding &f, const Model &m, const DiagnosticEngin
   }
   if (f.deviation != kNone) {
     const Entity &dev = m.entities[f.deviation];
-    std::string kind = m.schema.kinds[dev.kind].name, name = dev.name.empty() ? dev.path : dev.name;
+    std::string kind = m.schema.kinds[dev.kind].name, name = entityName(m, f.deviation);
     if (f.coverage == Coverage::Covered) {
       d.coveredBy = name;
       d.notes.push_back({dev.nameRange, labels.text(DiagId::note_covered_by, {kind, name})});

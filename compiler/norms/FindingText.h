@@ -22,6 +22,10 @@ const model::Library *libraryOfArticle(const model::Schema &schema, const std::s
 /// How an entity is named in messages: its path (its kind for an unnamed record).
 std::string entityLabel(const model::Model &model, model::EntityId e);
 
+/// How an entity is named where its own block gives the context (a deviation
+/// in a note or a register): its own name, or its path when it has none.
+std::string entityName(const model::Model &model, model::EntityId e);
+
 /// A template with every hole filled from the finding's bindings.
 std::string fillTemplate(const MessageTemplate &tmpl, const Finding &f, const model::Model &model);
 

@@ -212,12 +212,10 @@ class ReportBuilder {
     DeviationRules rules = DeviationRules::of(schema_);
     for (const DeviationStatus &status : evaluation_.deviations) {
       const Entity &e = model_.entities[status.entity];
-      const DeviationRules::Kind *k = nullptr;
-      for (const DeviationRules::Kind &candidate : rules.kinds)
-        if (schema_.isA(e.kind, candidate.kind)) k = &candidate;
+      const DeviationRules::Kind *k = rules.kindOf(schema_, e.kind);
       if (!k) continue;
       Report::Deviation d;
-      d.name = e.name.empty() ? e.path : e.name;
+      d.name = entityName(model_, status.entity);
       Location loc = locate(sources_, e.nameRange);
       d.file = loc.file;
       d.line = loc.line;
