@@ -110,14 +110,26 @@ EN : 'en' ; OF : 'of' ; NIET : 'niet' ; ALS : 'als' ; DAN : 'dan' ; HEEFT : 'hee
 PEILDATUM : 'peildatum' ; JA : 'ja' ; NEE : 'nee' ; BINNEN : 'binnen' ;
 
 ARTREF : 'art' [0-9]+ ('.' [0-9a-z]+)* ;
-DATE   : [0-9] [0-9] [0-9] [0-9] '-' [0-9] [0-9] '-' [0-9] [0-9] ;
-NUMBER : [0-9] [0-9_]* ('.' [0-9] [0-9_]*)? ;
+// Besides the forms the language has (`2025-03-01`, `12_500_000`, `12.5`), DATE
+// and NUMBER take the forms people write by habit (`1-3-2025`, `2025-3-1`,
+// `12,5 mln`, `€ 12`, `12.000.000`): sema rejects them with the form to write
+// instead, as one error, rather than the parser losing its way in them.
+DATE   : [0-9] [0-9] [0-9] [0-9] '-' [0-9] [0-9]? '-' [0-9] [0-9]?
+       | [0-9] [0-9]? '-' [0-9] [0-9]? '-' [0-9] [0-9] [0-9] [0-9] ;
+NUMBER : [0-9] [0-9_]* ('.' [0-9] [0-9_]*)?
+       | '\u20AC' [ \t]* [0-9] [0-9_]* ([.,] [0-9]+)*
+       | [0-9] [0-9_]* ',' [0-9]+ [ \t]* ('mln' | 'mld' | 'EUR')
+       | [0-9] [0-9_]* ('.' [0-9] [0-9_]*) ('.' [0-9] [0-9_]*)+ (',' [0-9]+)? ;
 IDENT  : [\p{L}_] [\p{L}\p{N}_]* ;
-STRING : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
+STRING : '"' ( '\\' . | ~["\\\r\n] )* '"'
+       // Curly quotes pasted from a word processor: read as text, reported once by the parser.
+       | [\u201C\u201D\u201E] ( '\\' . | ~["\\\r\n\u201C\u201D] )* [\u201C\u201D"] ;
 UNTERMINATED_STRING : '"' ( '\\' . | ~["\\\r\n] )* ;
 
 DOC_COMMENT : '///' ~[\r\n]* -> channel(2) ;
 LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
+// `#` is no comment sign here; read as one, it is reported once (write `//`).
+HASH_COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
 // Only text without `*/`: else this longer match would swallow every later comment.
 UNTERMINATED_COMMENT : '/*' ( ~[*] | '*'+ ~[*/] )* '*'* EOF ;

@@ -50,6 +50,9 @@ struct Value {
   uint32_t ref = kNone;          // Enum value index or EntityId
   std::string text;              // Text, Article, and the enum value's name
   std::vector<Value> items;
+  /// A list from which elements with an error were dropped: more members may
+  /// belong to it than it holds, so nothing is concluded from its absences.
+  bool incomplete = false;
   SourceRange range;
 };
 
@@ -152,6 +155,20 @@ struct Entity {
   std::vector<FieldValue> fields;
   std::string doc;
   SourceRange range, kindRange, nameRange;
+  /// What an error in the source leaves unknown (no cascades: the error is
+  /// reported once where it is; the norms conclude nothing from what it hides).
+  /// `erroneous`: the kind itself is unknown or doubtful, so nothing is known of the entity.
+  /// `fieldsIncomplete`: a field was written under a name the kind does not have,
+  /// or the body has a syntax error, so a field that seems absent may be there.
+  /// `childrenIncomplete`: the body has a syntax error, so a part that seems absent may be there.
+  /// An erroneous part leaves its parent's parts of its `likelyKind` unknown
+  /// (of any kind when that is kNone).
+  bool erroneous = false, fieldsIncomplete = false, childrenIncomplete = false;
+  KindId likelyKind = kNone;  // with `erroneous`: the kind it was probably meant to be
+  /// Fields written with a value that has an error (a wrong type, an unknown
+  /// name): written, but of unknown value. They are not among `fields`.
+  std::vector<std::string> erroneousFields;
+  bool fieldIsErroneous(const std::string &name) const;
   const FieldValue *field(const std::string &name) const;
 };
 

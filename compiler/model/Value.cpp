@@ -126,4 +126,10 @@ const FieldValue *Entity::field(const std::string &n) const {
   return nullptr;
 }
 
+bool Entity::fieldIsErroneous(const std::string &n) const {
+  for (const std::string &f : erroneousFields)
+    if (f == n) return true;
+  return false;
+}
+
 }  // namespace cio::model

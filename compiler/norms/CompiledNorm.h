@@ -18,6 +18,11 @@ namespace cio {
 
 /// A value at evaluation time. Enum values compare by name (the checker made
 /// sure both sides belong to the same enum).
+///
+/// Data with an error in the source is *unknown* (no cascades): a Null with
+/// `unknown` is a value nobody knows, a Set with `unknown` may have more
+/// members than it holds. The logic is Kleene's: `onwaar en ?` is onwaar,
+/// `waar of ?` is waar, and whatever else depends on an unknown is unknown.
 struct RValue {
   enum class K { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set } k = K::Null;
   bool flag = false;
@@ -28,7 +33,13 @@ struct RValue {
   std::string text;
   model::EntityId ref = model::kNone;
   std::vector<RValue> items;
+  bool unknown = false;
 
+  static RValue unknownValue() {
+    RValue v;
+    v.unknown = true;
+    return v;
+  }
   static RValue boolean(bool b) {
     RValue v;
     v.k = K::Bool;
@@ -42,6 +53,8 @@ struct RValue {
     return v;
   }
   bool truthy() const { return k == K::Bool && flag; }
+  /// An unknown value, or a set that may be incomplete.
+  bool doubtful() const { return unknown; }
   /// The members of a set, or the value itself as a one-element set (nothing for Null).
   std::vector<RValue> members() const {
     if (k == K::Set) return items;

@@ -81,8 +81,9 @@ namespace {
 
 class DeviationMatcher {
  public:
-  DeviationMatcher(const Model &m, const DeviationRules &rules, std::vector<Finding> &findings, DiagnosticEngine &diags)
-      : m_(m), rules_(rules), findings_(findings), diags_(diags) {}
+  DeviationMatcher(const Model &m, const DeviationRules &rules, std::vector<Finding> &findings,
+                   const std::vector<Withheld> &withheld, DiagnosticEngine &diags)
+      : m_(m), rules_(rules), findings_(findings), withheld_(withheld), diags_(diags) {}
 
   std::vector<DeviationStatus> run() {
     std::vector<Candidate> candidates;
@@ -92,6 +93,7 @@ class DeviationMatcher {
     // marks, in that order, what nothing covers.
     static constexpr std::pair<DeviationStatus::State, Coverage> kPasses[] = {
         {DeviationStatus::State::InForce, Coverage::Covered},
+        {DeviationStatus::State::Doubtful, Coverage::Doubtful},
         {DeviationStatus::State::Expired, Coverage::Expired},
         {DeviationStatus::State::NotYetInForce, Coverage::NotYetInForce},
         {DeviationStatus::State::Unlawful, Coverage::Unlawful}};
@@ -100,7 +102,7 @@ class DeviationMatcher {
         if (c.status.state == state) match(c, coverage);
     std::vector<DeviationStatus> out;
     for (Candidate &c : candidates) {
-      if (c.status.state == DeviationStatus::State::InForce && c.status.covers.empty()) {
+      if (c.status.state == DeviationStatus::State::InForce && c.status.covers.empty() && !mayCoverWithheld(c)) {
         c.status.state = DeviationStatus::State::Unused;
         diags_.report(DiagId::deviation_unused, m_.entities[c.status.entity].nameRange, {c.name});
       }
@@ -140,6 +142,10 @@ class DeviationMatcher {
     }
     if (betreft->value.ref == kNone) return c;  // an unresolved reference, reported by name resolution
     c.concerns = betreft->value.ref;
+    if (m_.entities[c.concerns].erroneous) {
+      c.status.state = DeviationStatus::State::Doubtful;  // what it concerns has an error of its own
+      return c;
+    }
     if (dev.parent == kNone) {
       diags_.report(DiagId::deviation_not_in_organisation, dev.nameRange, {c.name});
       return c;
@@ -152,7 +158,11 @@ class DeviationMatcher {
       diags_.setHelp(d, DiagId::help_deviation_scope, {k.betreft});
       return c;
     }
-    if (tot && tot->value.date < m_.referenceDate) {
+    if (!dev.erroneousFields.empty() || dev.fieldsIncomplete) {
+      // Its dates or subject may be other than they seem: neither cover nor
+      // report what it concerns (the error in the deviation is the one diagnostic).
+      c.status.state = DeviationStatus::State::Doubtful;
+    } else if (tot && tot->value.date < m_.referenceDate) {
       c.status.state = DeviationStatus::State::Expired;
       c.date = tot->value.date;
       diags_.report(DiagId::deviation_expired, dev.nameRange, {c.name, formatDate(tot->value.date)});
@@ -172,6 +182,15 @@ class DeviationMatcher {
   bool hasErrorAbout(EntityId e) const {
     for (const Finding &f : findings_)
       if (f.severity == Severity::Error && inside(m_, f.subject, e)) return true;
+    return false;
+  }
+
+  /// Whether `c` would cover a conclusion that an error withheld.
+  bool mayCoverWithheld(const Candidate &c) const {
+    for (const Withheld &w : withheld_)
+      if (articleCovers(c.article, w.article) &&
+          (w.subject == kNone || inside(m_, w.subject, c.concerns) || inside(m_, c.concerns, w.subject)))
+        return true;
     return false;
   }
 
@@ -202,14 +221,16 @@ class DeviationMatcher {
   const Model &m_;
   const DeviationRules &rules_;
   std::vector<Finding> &findings_;
+  const std::vector<Withheld> &withheld_;
   DiagnosticEngine &diags_;
 };
 
 }  // namespace
 
 std::vector<DeviationStatus> applyDeviations(const Model &m, const DeviationRules &rules,
-                                             std::vector<Finding> &findings, DiagnosticEngine &diags) {
-  return DeviationMatcher(m, rules, findings, diags).run();
+                                             std::vector<Finding> &findings, const std::vector<Withheld> &withheld,
+                                             DiagnosticEngine &diags) {
+  return DeviationMatcher(m, rules, findings, withheld, diags).run();
 }
 
 }  // namespace cio

@@ -23,11 +23,12 @@ struct DeviationStatus {
     NotYetInForce,  // `vanaf` lies after the reference date
     Unlawful,       // a finding of severity error is about the deviation itself (no motivation…)
     Invalid,        // concerns nothing, or something outside its organisation: covers nothing
+    Doubtful,       // its data has an error (a field of unknown value): what it would cover is not concluded
   };
   model::EntityId entity = model::kNone;
   State state = State::InForce;
-  /// With InForce: the findings it covers; with Expired, NotYetInForce or
-  /// Unlawful: those it would cover. Indices into the findings passed to applyDeviations.
+  /// With InForce: the findings it covers; with Expired, NotYetInForce,
+  /// Unlawful or Doubtful: those it would cover. Indices into the findings passed to applyDeviations.
   std::vector<size_t> covers;
 };
 
@@ -47,10 +48,18 @@ struct DeviationRules {
   const Kind *kindOf(const model::Schema &schema, model::KindId k) const;
 };
 
+/// A conclusion an error in the data withheld: of a norm enforcing `article`, about `subject`.
+struct Withheld {
+  std::string article;
+  model::EntityId subject = model::kNone;
+};
+
 /// Decides for every finding whether a deviation covers it (Finding::coverage),
 /// reports deviations that cover nothing and why, and returns one status per
-/// deviation entity, in entity order.
+/// deviation entity, in entity order. A deviation that may cover a withheld
+/// conclusion is not reported as covering nothing.
 std::vector<DeviationStatus> applyDeviations(const model::Model &model, const DeviationRules &rules,
-                                             std::vector<Finding> &findings, DiagnosticEngine &diags);
+                                             std::vector<Finding> &findings, const std::vector<Withheld> &withheld,
+                                             DiagnosticEngine &diags);
 
 }  // namespace cio

@@ -20,8 +20,10 @@ class Evaluator {
     // bindings: index the entities by every kind they are, once.
     size_t kinds = schema_.kinds.size();
     entitiesOfKind_.resize(kinds);
+    // An erroneous entity is of no known kind: it is in no domain.
     for (EntityId e = 0; e < model_.entities.size(); ++e)
-      for (KindId k = model_.entities[e].kind; k != kNone; k = schema_.kinds[k].base) entitiesOfKind_[k].push_back(e);
+      if (!model_.entities[e].erroneous)
+        for (KindId k = model_.entities[e].kind; k != kNone; k = schema_.kinds[k].base) entitiesOfKind_[k].push_back(e);
     // Navigation asks "is this child a K?" for every child. The kinds form a
     // forest by their bases; numbered in depth-first order, k is a b exactly
     // when k's number lies in b's interval: constant time, linear memory,
@@ -84,31 +86,66 @@ class Evaluator {
   }
 
   /// Navigation from every member of a set, flattened into one set.
+  /// Navigation from every member of a set, flattened into one set; what is
+  /// unknown along the way leaves the set possibly incomplete.
   template <typename Step>
   RValue flatten(const RValue &base, Step step) {
     RValue out;
     out.k = RValue::K::Set;
-    for (const RValue &item : base.items)
-      for (RValue &m : step(item).members()) out.items.push_back(std::move(m));
+    out.unknown = base.unknown;
+    for (const RValue &item : base.items) {
+      RValue next = step(item);
+      out.unknown |= next.unknown;
+      for (RValue &m : next.members()) out.items.push_back(std::move(m));
+    }
     return out;
+  }
+
+  bool erroneous(EntityId e) const { return e != kNone && model_.entities[e].erroneous; }
+
+  /// A reference to an erroneous entity is unknown; a list loses such members and says so.
+  RValue withoutErroneous(RValue v) const {
+    if (v.k == RValue::K::Entity) return erroneous(v.ref) ? RValue::unknownValue() : v;
+    if (v.k != RValue::K::Set) return v;
+    auto bad = [&](const RValue &m) { return m.k == RValue::K::Entity && erroneous(m.ref); };
+    auto end = std::remove_if(v.items.begin(), v.items.end(), bad);
+    if (end != v.items.end()) {
+      v.items.erase(end, v.items.end());
+      v.unknown = true;
+    }
+    return v;
   }
 
   RValue field(const RValue &base, const std::string &name) {
     if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return field(v, name); });
+    if (base.unknown) return RValue::unknownValue();
     if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
-    const FieldValue *f = model_.entities[base.ref].field(name);
-    return f ? toRValue(f->value) : RValue{};  // an unset optional field has no value
+    const Entity &e = model_.entities[base.ref];
+    if (e.erroneous) return RValue::unknownValue();
+    const FieldValue *f = e.field(name);
+    // An unset optional field has no value, unless an error may hide it.
+    if (!f) return e.fieldsIncomplete || e.fieldIsErroneous(name) ? RValue::unknownValue() : RValue{};
+    return withoutErroneous(toRValue(f->value));
   }
 
   RValue children(const RValue &base, KindId kind) {
     if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return children(v, kind); });
+    if (base.unknown) return RValue::unknownValue();
     if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
     const Entity &e = model_.entities[base.ref];
     RValue out;
     out.k = RValue::K::Set;
-    for (EntityId c : e.children)
+    out.unknown = e.childrenIncomplete || e.erroneous;  // a syntax error may hide one of these
+    for (EntityId c : e.children) {
       if (entityIsA(c, kind)) out.items.push_back(RValue::entity(c));
-    if (e.kind != kNone && childIsSingle(e.kind, kind)) return out.items.empty() ? RValue{} : out.items.front();
+      // An erroneous part may be one of these, unless it was probably meant as something else.
+      if (const Entity &child = model_.entities[c]; child.erroneous)
+        out.unknown = out.unknown || child.likelyKind == kNone || isA(child.likelyKind, kind);
+    }
+    if (e.kind != kNone && childIsSingle(e.kind, kind)) {
+      if (!out.items.empty()) return out.items.front();
+      return out.unknown ? RValue::unknownValue() : RValue{};
+    }
     return out;
   }
 
@@ -121,8 +158,10 @@ class Evaluator {
 
   RValue parent(const RValue &base) {
     if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return parent(v); });
+    if (base.unknown) return RValue::unknownValue();
     if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
     EntityId p = model_.entities[base.ref].parent;
+    if (erroneous(p)) return RValue::unknownValue();
     return p == kNone ? RValue{} : RValue::entity(p);
   }
 
@@ -165,14 +204,16 @@ class Evaluator {
       case Op::Parent:
         return parent(eval(e.args[0]));
       case Op::Count: {
-        RValue r;
+        RValue set = eval(e.args[0]), r;
+        if (set.unknown) return RValue::unknownValue();
         r.k = RValue::K::Number;
-        r.number = static_cast<double>(eval(e.args[0]).members().size());
+        r.number = static_cast<double>(set.members().size());
         return r;
       }
       case Op::PeriodStart:
       case Op::PeriodEnd: {
         RValue p = eval(e.args[0]), r;
+        if (p.unknown) return RValue::unknownValue();
         if (p.k != RValue::K::Period) return r;  // a missing period has no first or last day
         r.k = RValue::K::Date;
         r.date = e.op == Op::PeriodStart ? p.date : p.until;
@@ -181,23 +222,37 @@ class Evaluator {
       case Op::List: {
         RValue r;
         r.k = RValue::K::Set;
-        for (const CExpr &item : e.args) r.items.push_back(eval(item));
+        for (const CExpr &item : e.args) {
+          RValue v = eval(item);
+          if (v.unknown && v.k == RValue::K::Null)
+            r.unknown = true;
+          else
+            r.items.push_back(std::move(v));
+        }
         return r;
       }
-      case Op::Has:
-        return RValue::boolean(eval(e.args[0]).k != RValue::K::Null);
+      case Op::Has: {
+        RValue v = eval(e.args[0]);
+        if (v.k != RValue::K::Null) return RValue::boolean(true);
+        return v.unknown ? RValue::unknownValue() : RValue::boolean(false);
+      }
       case Op::Not:
-        return RValue::boolean(!eval(e.args[0]).truthy());
-      case Op::And:
-        for (const CExpr &a : e.args)
-          if (!eval(a).truthy()) return RValue::boolean(false);
-        return RValue::boolean(true);
-      case Op::Or:
-        for (const CExpr &a : e.args)
-          if (eval(a).truthy()) return RValue::boolean(true);
-        return RValue::boolean(false);
-      case Op::Implies:
-        return RValue::boolean(!eval(e.args[0]).truthy() || eval(e.args[1]).truthy());
+        return fromTruth(negate(truth(eval(e.args[0]))));
+      case Op::And: {
+        Truth all = Truth::True;
+        for (const CExpr &a : e.args) all = conjoin(all, truth(eval(a)));
+        return fromTruth(all);
+      }
+      case Op::Or: {
+        Truth any = Truth::False;
+        for (const CExpr &a : e.args) any = disjoin(any, truth(eval(a)));
+        return fromTruth(any);
+      }
+      case Op::Implies: {
+        Truth premise = truth(eval(e.args[0]));
+        if (premise == Truth::False) return RValue::boolean(true);
+        return fromTruth(disjoin(negate(premise), truth(eval(e.args[1]))));
+      }
       case Op::ForAll:
       case Op::Exists:
       case Op::None:
@@ -216,7 +271,11 @@ class Evaluator {
         return compare(e.op, eval(e.args[0]), eval(e.args[1]));
       case Op::Add: {
         RValue acc = eval(e.args[0]);
-        for (size_t i = 1; i < e.args.size(); ++i) acc = addValues(acc, eval(e.args[i]), e.signs[i - 1]);
+        for (size_t i = 1; i < e.args.size(); ++i) {
+          RValue next = eval(e.args[i]);
+          if (acc.unknown || next.unknown) return RValue::unknownValue();
+          acc = addValues(acc, next, e.signs[i - 1]);
+        }
         return acc;
       }
     }
@@ -224,6 +283,12 @@ class Evaluator {
   }
 
   RValue compare(Op op, const RValue &a, const RValue &b) const {
+    if (op == Op::In) {
+      for (const RValue &m : b.members())
+        if (equalValues(a, m)) return RValue::boolean(true);
+      return a.unknown || b.unknown ? RValue::unknownValue() : RValue::boolean(false);
+    }
+    if (a.unknown || b.unknown) return RValue::unknownValue();
     switch (op) {
       case Op::Equal:
         return RValue::boolean(equalValues(a, b));
@@ -249,28 +314,50 @@ class Evaluator {
     return RValue::boolean(*o >= 0);
   }
 
+  enum class Truth { False, True, Unknown };
+  static Truth truth(const RValue &v) {
+    if (v.k == RValue::K::Bool) return v.flag ? Truth::True : Truth::False;
+    return v.unknown ? Truth::Unknown : Truth::False;
+  }
+  static RValue fromTruth(Truth t) { return t == Truth::Unknown ? RValue::unknownValue() : RValue::boolean(t == Truth::True); }
+  static Truth negate(Truth t) { return t == Truth::Unknown ? t : t == Truth::True ? Truth::False : Truth::True; }
+  static Truth conjoin(Truth a, Truth b) {
+    if (a == Truth::False || b == Truth::False) return Truth::False;
+    return a == Truth::Unknown || b == Truth::Unknown ? Truth::Unknown : Truth::True;
+  }
+  static Truth disjoin(Truth a, Truth b) { return negate(conjoin(negate(a), negate(b))); }
+
   RValue quantify(const CExpr &e) {
     // For `er is een` and `geen`, the domain may come narrowed by the body's
     // first conjunct; every candidate then satisfies it, so it is not tested again.
-    bool firstHolds = false;
-    std::vector<RValue> domain =
-        e.op == Op::ForAll ? eval(e.args[0]).members() : candidates(e.slot, e.args[0], e.args[1], firstHolds);
+    bool firstHolds = false, incomplete = false;
+    std::vector<RValue> domain;
+    if (e.op == Op::ForAll) {
+      RValue all = eval(e.args[0]);
+      incomplete = all.unknown;
+      domain = all.members();
+    } else {
+      domain = candidates(e.slot, e.args[0], e.args[1], firstHolds, incomplete);
+    }
+    bool doubt = incomplete;  // an unknown member, or one that may be missing, decides nothing either way
     for (const RValue &v : domain) {
       vars_[e.slot] = v;
-      bool holds = holdsAfterFirst(e.args[1], firstHolds);
-      if (e.op == Op::ForAll && !holds) return RValue::boolean(false);
-      if (e.op != Op::ForAll && holds) return RValue::boolean(e.op == Op::Exists);
+      Truth holds = holdsAfterFirst(e.args[1], firstHolds);
+      if (holds == Truth::Unknown) doubt = true;
+      if (e.op == Op::ForAll && holds == Truth::False) return RValue::boolean(false);
+      if (e.op != Op::ForAll && holds == Truth::True) return RValue::boolean(e.op == Op::Exists);
     }
+    if (doubt) return RValue::unknownValue();
     return RValue::boolean(e.op != Op::Exists);
   }
 
   /// Whether `c` holds, skipping its first conjunct when that is known to hold.
-  bool holdsAfterFirst(const CExpr &c, bool firstHolds) {
-    if (!firstHolds) return eval(c).truthy();
-    if (c.op != Op::And) return true;
-    for (size_t i = 1; i < c.args.size(); ++i)
-      if (!eval(c.args[i]).truthy()) return false;
-    return true;
+  Truth holdsAfterFirst(const CExpr &c, bool firstHolds) {
+    if (!firstHolds) return truth(eval(c));
+    if (c.op != Op::And) return Truth::True;
+    Truth all = Truth::True;
+    for (size_t i = 1; i < c.args.size() && all != Truth::False; ++i) all = conjoin(all, truth(eval(c.args[i])));
+    return all;
   }
 
   /// `x in y.veld` for an entity x and a list field of one entity y, answered
@@ -280,11 +367,17 @@ class Evaluator {
     if (rhs.op != Op::Field) return std::nullopt;
     RValue base = eval(rhs.args[0]);
     if (base.k != RValue::K::Entity || base.ref == kNone) return std::nullopt;
+    if (model_.entities[base.ref].erroneous) return std::nullopt;
     const FieldValue *f = model_.entities[base.ref].field(rhs.name);
-    if (!f || !f->value.list || (!f->value.items.empty() && f->value.items.front().type != BaseType::Kind))
-      return std::nullopt;
+    if (!f || !f->value.list || f->value.incomplete ||
+        (!f->value.items.empty() && f->value.items.front().type != BaseType::Kind))
+      return std::nullopt;  // the general path knows what is unknown
+    auto [clean, freshList] = cleanLists_.try_emplace(f, true);
+    if (freshList)
+      for (const Value &item : f->value.items) clean->second = clean->second && !erroneous(item.ref);
+    if (!clean->second) return std::nullopt;
     RValue a = eval(lhs);
-    if (a.k != RValue::K::Entity) return a.k == RValue::K::Null ? std::optional<bool>(false) : std::nullopt;
+    if (a.k != RValue::K::Entity) return a.k == RValue::K::Null && !a.unknown ? std::optional<bool>(false) : std::nullopt;
     if (f->value.items.size() < 16) {
       for (const Value &item : f->value.items)
         if (item.ref == a.ref) return true;
@@ -301,13 +394,26 @@ class Evaluator {
 
   /// The entities whose single-valued reference field `fieldName` refers to
   /// `target`; the index for a field name is built on first use.
-  const std::vector<EntityId> &referrers(const std::string &fieldName, EntityId target) {
+  /// `doubtful` tells that some entity's value of the field is unknown, so the
+  /// index cannot tell all that refer to a target.
+  const std::vector<EntityId> &referrers(const std::string &fieldName, EntityId target, bool &doubtful) {
     auto [it, fresh] = referrers_.try_emplace(fieldName);
+    bool &doubt = doubtfulReferrers_[fieldName];
     if (fresh)
-      for (EntityId e = 0; e < model_.entities.size(); ++e)
-        if (const FieldValue *f = model_.entities[e].field(fieldName);
-            f && !f->value.list && f->value.type == BaseType::Kind && f->value.ref != kNone)
+      for (EntityId e = 0; e < model_.entities.size(); ++e) {
+        const Entity &ent = model_.entities[e];
+        if (ent.erroneous) continue;
+        const FieldValue *f = ent.field(fieldName);
+        if (!f) {
+          doubt = doubt || ent.fieldsIncomplete || ent.fieldIsErroneous(fieldName);
+          continue;
+        }
+        if (!f->value.list && f->value.type == BaseType::Kind && f->value.ref != kNone) {
+          doubt = doubt || erroneous(f->value.ref);
           it->second[f->value.ref].push_back(e);
+        }
+      }
+    doubtful = doubt;
     static const std::vector<EntityId> none;
     auto hit = it->second.find(target);
     return hit == it->second.end() ? none : hit->second;
@@ -329,11 +435,16 @@ class Evaluator {
   /// `x.veld = E` what refers to E through that field. Everything else searches
   /// the whole domain. The result is the same, found faster; `firstHolds` tells
   /// that every candidate satisfies C.
-  std::vector<RValue> candidates(uint32_t slot, const CExpr &domain, const CExpr &body, bool &firstHolds) {
+  std::vector<RValue> candidates(uint32_t slot, const CExpr &domain, const CExpr &body, bool &firstHolds,
+                                 bool &incomplete) {
     const CExpr &first = body.op == Op::And && !body.args.empty() ? body.args[0] : body;
     std::optional<std::vector<EntityId>> narrowed;
     if (domain.op == Op::KindSet) narrowed = narrowBy(first, slot);
-    if (!narrowed) return eval(domain).members();
+    if (!narrowed) {
+      RValue all = eval(domain);
+      incomplete = all.unknown;
+      return all.members();
+    }
     firstHolds = true;
     std::vector<RValue> out;
     for (EntityId id : *narrowed)
@@ -342,15 +453,19 @@ class Evaluator {
   }
 
   /// The entities that can make the comparison `c` true for the variable in
-  /// `slot`, of any kind; nullopt when `c` has none of the narrowing shapes.
+  /// `slot`, of any kind; nullopt when `c` has none of the narrowing shapes,
+  /// or when what it compares with is unknown (then only testing every
+  /// candidate tells which are unknown rather than false).
   std::optional<std::vector<EntityId>> narrowBy(const CExpr &c, uint32_t slot) {
     if (c.args.size() != 2) return std::nullopt;
     const CExpr &lhs = c.args[0], &rhs = c.args[1];
     bool varLeft = isVariable(lhs, slot) && !mentions(rhs, slot);
     bool varRight = isVariable(rhs, slot) && !mentions(lhs, slot);
     std::vector<EntityId> out;
+    bool doubt = false;
     auto entityOf = [&](const CExpr &e) {
       RValue v = eval(e);
+      doubt |= v.unknown;
       return v.k == RValue::K::Entity ? v.ref : kNone;
     };
     if (c.op == Op::Equal) {
@@ -362,20 +477,28 @@ class Evaluator {
       if (viaLeft || viaRight) {
         EntityId target = entityOf(viaLeft ? rhs : lhs);
         if (target == kNone) return std::nullopt;
-        return referrers((viaLeft ? lhs : rhs).name, target);
+        bool doubtful = false;
+        const std::vector<EntityId> &found = referrers((viaLeft ? lhs : rhs).name, target, doubtful);
+        if (doubtful) return std::nullopt;
+        return found;
       }
       if (!varLeft && !varRight) return std::nullopt;
-      if (EntityId only = entityOf(varLeft ? rhs : lhs); only != kNone) out.push_back(only);
+      EntityId only = entityOf(varLeft ? rhs : lhs);
+      if (doubt) return std::nullopt;
+      if (only != kNone) out.push_back(only);
       return out;
     }
     if (c.op == Op::In) {
       if (!varLeft) return std::nullopt;
-      for (const RValue &m : eval(rhs).members())
+      RValue set = eval(rhs);
+      if (set.unknown) return std::nullopt;
+      for (const RValue &m : set.members())
         if (m.k == RValue::K::Entity && m.ref != kNone) out.push_back(m.ref);
       return out;
     }
     if (c.op != Op::Within || (!varLeft && !varRight)) return std::nullopt;
     EntityId anchor = entityOf(varLeft ? rhs : lhs);
+    if (doubt) return std::nullopt;
     if (anchor == kNone) return out;  // `binnen` is false for every candidate
     if (varRight) {                   // `E binnen x`: x is E or one of its ancestors
       for (EntityId id = anchor; id != kNone; id = model_.entities[id].parent) out.push_back(id);
@@ -429,19 +552,34 @@ class Evaluator {
           return;
         }
     evaluation.evaluated.push_back(&n);
+    tally_ = &evaluation.tallies[&n];
     vars_.assign(n.variables.size(), RValue{});
     bind(n, 0);
   }
 
+  /// A binding whose conclusion an error in the data withholds: the norm is
+  /// not evaluated for the first entity bound so far (slots below `bound`).
+  void withhold(const CompiledNorm &n, size_t bound, EntityId at = kNone) {
+    for (size_t slot = 0; slot < bound && at == kNone; ++slot)
+      if (vars_[slot].k == RValue::K::Entity && vars_[slot].ref != kNone) at = vars_[slot].ref;
+    ++tally_->unknown;
+    Evaluation::Outcome o{&n, at, Evaluation::Outcome::Result::Unknown};
+    evaluation.withheld.push_back(o);
+    if (recordOutcomes) evaluation.outcomes.push_back(o);
+  }
+
   void bind(const CompiledNorm &n, size_t index) {
     if (index == n.domains.size()) {
-      bool holds = eval(n.requirement).truthy();
-      if (!holds) report(n);
+      Truth holds = truth(eval(n.requirement));
+      if (holds == Truth::Unknown) return withhold(n, index, subjectOf(n));
+      if (holds == Truth::False) report(n);
+      ++(holds == Truth::True ? tally_->holds : tally_->violated);
       if (recordOutcomes) {
-        EntityId at = holds ? firstBoundEntity(n) : evaluation.findings.back().subject;
-        if (!holds) outcomeOfFinding.push_back(evaluation.outcomes.size());
-        evaluation.outcomes.push_back(
-            {&n, at, holds ? Evaluation::Outcome::Result::Holds : Evaluation::Outcome::Result::Violated});
+        EntityId at = holds == Truth::True ? firstBoundEntity(n) : evaluation.findings.back().subject;
+        if (holds == Truth::False) outcomeOfFinding.push_back(evaluation.outcomes.size());
+        evaluation.outcomes.push_back({&n, at,
+                                       holds == Truth::True ? Evaluation::Outcome::Result::Holds
+                                                            : Evaluation::Outcome::Result::Violated});
       }
       return;
     }
@@ -450,18 +588,26 @@ class Evaluator {
     size_t narrowing = n.filters.size();
     for (size_t f = 0; f < n.filters.size() && narrowing == n.filters.size(); ++f)
       if (n.filterLevel[f] == index && mentions(n.filters[f], static_cast<uint32_t>(index))) narrowing = f;
-    bool firstHolds = false;
-    std::vector<RValue> domain =
-        narrowing == n.filters.size()
-            ? eval(n.domains[index]).members()
-            : candidates(static_cast<uint32_t>(index), n.domains[index], n.filters[narrowing], firstHolds);
+    bool firstHolds = false, incomplete = false;
+    std::vector<RValue> domain;
+    if (narrowing == n.filters.size()) {
+      RValue all = eval(n.domains[index]);
+      incomplete = all.unknown;
+      domain = all.members();
+    } else {
+      domain = candidates(static_cast<uint32_t>(index), n.domains[index], n.filters[narrowing], firstHolds, incomplete);
+    }
     for (const RValue &v : domain) {
       vars_[index] = v;
-      bool holds = true;
-      for (size_t f = 0; f < n.filters.size() && holds; ++f)
-        if (n.filterLevel[f] == index) holds = holdsAfterFirst(n.filters[f], f == narrowing && firstHolds);
-      if (holds) bind(n, index + 1);
+      Truth applies = Truth::True;
+      for (size_t f = 0; f < n.filters.size() && applies != Truth::False; ++f)
+        if (n.filterLevel[f] == index)
+          applies = conjoin(applies, holdsAfterFirst(n.filters[f], f == narrowing && firstHolds));
+      if (applies == Truth::True) bind(n, index + 1);
+      // Whether the norm applies at all is unknown: it is not evaluated here.
+      if (applies == Truth::Unknown) withhold(n, index + 1);
     }
+    if (incomplete) withhold(n, index);  // a member that may be missing from the domain
   }
 
   EntityId firstBoundEntity(const CompiledNorm &n) const {
@@ -508,13 +654,79 @@ class Evaluator {
   DiagnosticEngine &diags_;
   std::vector<RValue> constantValues_;
   std::vector<RValue> vars_;  // by slot, for the norm being evaluated
+  Tally *tally_ = nullptr;    // of the norm being evaluated
   std::map<std::string, std::vector<const CompiledNorm *>> notEvaluated_;
   std::vector<std::vector<EntityId>> entitiesOfKind_;  // by kind, including base kinds
   std::vector<uint32_t> enter_, leave_;                // by kind: its interval in the inheritance forest
   std::unordered_map<uint64_t, bool> childSingle_;     // (parent kind, child kind), filled on demand
   std::map<std::string, std::unordered_map<EntityId, std::vector<EntityId>>> referrers_;  // field -> target -> sources
   std::unordered_map<const FieldValue *, std::vector<EntityId>> sortedLists_;
+  std::unordered_map<const FieldValue *, bool> cleanLists_;  // lists that refer to no erroneous entity
+  std::map<std::string, bool> doubtfulReferrers_;             // field -> some entity's value of it is unknown
 };
+
+}  // namespace
+
+Verdict Evaluation::verdict(const CompiledNorm *norm) const {
+  auto it = tallies.find(norm);
+  return it == tallies.end() ? Verdict::NotEvaluated : verdictOf(it->second);
+}
+
+namespace {
+
+/// Findings that a deviation with an error in its data may cover are not
+/// concluded: they leave the findings and become withheld outcomes.
+void withholdDoubtful(Evaluation &out, std::vector<size_t> &outcomeOfFinding, bool recordOutcomes) {
+  if (std::none_of(out.findings.begin(), out.findings.end(),
+                   [](const Finding &f) { return f.coverage == Coverage::Doubtful; }))
+    return;
+  std::vector<size_t> newIndex(out.findings.size(), SIZE_MAX);
+  std::vector<Finding> kept;
+  std::vector<size_t> keptOutcomes;
+  for (size_t i = 0; i < out.findings.size(); ++i) {
+    Finding &f = out.findings[i];
+    if (f.coverage != Coverage::Doubtful) {
+      newIndex[i] = kept.size();
+      if (recordOutcomes) keptOutcomes.push_back(outcomeOfFinding[i]);
+      kept.push_back(std::move(f));
+      continue;
+    }
+    Tally &t = out.tallies[f.norm];
+    --t.violated;
+    ++t.unknown;
+    Evaluation::Outcome o{f.norm, f.subject, Evaluation::Outcome::Result::Unknown};
+    out.withheld.push_back(o);
+    if (recordOutcomes) out.outcomes[outcomeOfFinding[i]].result = o.result;
+  }
+  out.findings = std::move(kept);
+  outcomeOfFinding = std::move(keptOutcomes);
+  for (DeviationStatus &d : out.deviations) {
+    std::vector<size_t> covers;
+    for (size_t i : d.covers)
+      if (newIndex[i] != SIZE_MAX) covers.push_back(newIndex[i]);
+    d.covers = std::move(covers);
+  }
+}
+
+/// One note per entity (in entity order) naming the norms whose conclusion
+/// about it an error in the data withholds; the errors themselves are reported where they are.
+void noteWithheld(const Evaluation &out, const Model &model, DiagnosticEngine &diags) {
+  std::map<EntityId, std::vector<const CompiledNorm *>> byEntity;
+  for (const Evaluation::Outcome &o : out.withheld) {
+    std::vector<const CompiledNorm *> &list = byEntity[o.entity];
+    if (std::find(list.begin(), list.end(), o.norm) == list.end()) list.push_back(o.norm);
+  }
+  for (const auto &[entity, norms] : byEntity) {
+    std::string list;
+    for (const CompiledNorm *n : norms) list += (list.empty() ? "" : ", ") + n->name + " (" + n->article + ")";
+    if (entity == kNone) {
+      diags.report(DiagId::norms_withheld_workspace, norms.front()->nameRange, {list});
+      continue;
+    }
+    const Entity &e = model.entities[entity];
+    diags.report(DiagId::norms_withheld, e.nameRange, {e.path.empty() ? e.name : e.path, list});
+  }
+}
 
 }  // namespace
 
@@ -523,10 +735,18 @@ Evaluation evaluateNorms(const CompiledNorms &norms, const Model &model, Diagnos
   ev.recordOutcomes = recordOutcomes;
   ev.run();
   Evaluation &out = ev.evaluation;
-  out.deviations = applyDeviations(model, ev.deviationRules(), out.findings, diags);
-  if (recordOutcomes)
-    for (size_t i = 0; i < out.findings.size(); ++i)
-      if (out.findings[i].covered()) out.outcomes[ev.outcomeOfFinding[i]].result = Evaluation::Outcome::Result::Covered;
+  std::vector<Withheld> withheld;
+  for (const Evaluation::Outcome &o : out.withheld) withheld.push_back({o.norm->article, o.entity});
+  out.deviations = applyDeviations(model, ev.deviationRules(), out.findings, withheld, diags);
+  withholdDoubtful(out, ev.outcomeOfFinding, recordOutcomes);
+  for (size_t i = 0; i < out.findings.size(); ++i)
+    if (out.findings[i].covered()) {
+      Tally &t = out.tallies[out.findings[i].norm];
+      --t.violated;
+      ++t.covered;
+      if (recordOutcomes) out.outcomes[ev.outcomeOfFinding[i]].result = Evaluation::Outcome::Result::Covered;
+    }
+  noteWithheld(out, model, diags);
   return std::move(out);
 }
 

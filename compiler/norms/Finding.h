@@ -36,6 +36,7 @@ enum class Coverage {
   Expired,        // the deviation that would cover it expired before the reference date
   NotYetInForce,  // the deviation that would cover it takes effect after the reference date
   Unlawful,       // the deviation that would cover it has an error of its own (e.g. no motivation)
+  Doubtful,       // the deviation that may cover it has an error in its data: the finding is not concluded
 };
 
 struct Finding {

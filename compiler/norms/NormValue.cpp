@@ -33,6 +33,7 @@ RValue toRValue(const Value &v) {
   RValue r;
   if (v.list) {
     r.k = RValue::K::Set;
+    r.unknown = v.incomplete;
     for (const Value &item : v.items) r.items.push_back(toRValue(item));
     return r;
   }

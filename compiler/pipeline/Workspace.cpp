@@ -123,7 +123,17 @@ void Workspace::loadLibrary(const ast::QualifiedName &name) {
     diags_.report(DiagId::invalid_library_name, name.range, {lib});
     return;
   }
-  if (!loadLibraryFile(lib)) diags_.report(DiagId::unknown_library, name.range, {lib, stdlibDir_});
+  if (loadLibraryFile(lib)) return;
+  Diagnostic &d = diags_.report(DiagId::unknown_library, name.range, {lib, stdlibDir_});
+  // The libraries there, by name: the one meant is usually among them.
+  std::vector<std::string> available;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(stdlibDir_, ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::sys::path::extension(it->path()) == ".cio") available.push_back(llvm::sys::path::stem(it->path()).str());
+  std::sort(available.begin(), available.end());
+  std::string list;
+  for (const std::string &a : available) list += (list.empty() ? "`" : "`, `") + a;
+  if (!list.empty()) diags_.setHelp(d, DiagId::help_available_libraries, {list + "`"});
 }
 
 bool Workspace::loadLibraryFile(const std::string &lib) {

@@ -248,6 +248,7 @@ class ReportBuilder {
         return Report::Deviation::State::NotYetInForce;
       case DeviationStatus::State::Unlawful:
       case DeviationStatus::State::Invalid:
+      case DeviationStatus::State::Doubtful:
         break;
     }
     return Report::Deviation::State::Invalid;

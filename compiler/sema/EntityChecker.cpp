@@ -2,7 +2,10 @@
 // known kinds, allowed nesting and counts, known fields with values of the
 // right type, required fields, unique names per block. References are
 // resolved in a second pass, after every name of the workspace is known.
+#include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "sema/NameResolver.h"
 #include "sema/Sema.h"
@@ -25,11 +28,16 @@ class EntityBuilder {
       for (const ast::Entity &e : f.ast().entities) total += countEntities(e);
     model_.entities.reserve(model_.entities.size() + total);
     sources_.reserve(sources_.size() + total);
-    for (const LoadedFile &f : files)
+    collectSyntaxErrors(files);
+    for (const LoadedFile &f : files) {
+      // A failed `gebruik` leaves the file's kinds unknown: that one error is
+      // the diagnosis, not a second one per entity (no cascades).
+      quietKinds_ = f.ast().uses.size() > 0 && failedUse(f);
       for (const ast::Entity &e : f.ast().entities) {
         EntityId id = declare(e, kNone);
         model_.roots.push_back(id);
       }
+    }
     checkNames(model_.roots);
     NameResolver resolver(model_, diags_);
     for (auto &[id, ast] : sources_) fillFields(id, *ast, resolver);
@@ -64,12 +72,26 @@ class EntityBuilder {
       ent.path = ent.name.empty() ? parentPath : (parentPath.empty() ? ent.name : parentPath + "." + ent.name);
     }
     if (auto k = schema_.findKind(e.kind.text)) {
-      model_.entities[id].kind = *k;
-      checkPlacement(id, *k, parent, e.kind.range);
+      if (std::optional<KindId> meant = meantKind(e, *k, parent)) {
+        reportWrongKind(e, *k, *meant);
+        model_.entities[id].erroneous = true;
+        model_.entities[id].likelyKind = *meant;
+      } else {
+        model_.entities[id].kind = *k;
+        checkPlacement(id, *k, parent, e.kind.range);
+      }
     } else {
-      Diagnostic &d = diags_.report(DiagId::unknown_kind, e.kind.range, {e.kind.text});
-      if (std::string s = closestName(e.kind.text, kindNames()); !s.empty())
-        diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+      model_.entities[id].erroneous = true;
+      std::string meant = closestName(e.kind.text, kindNames());
+      if (!meant.empty()) model_.entities[id].likelyKind = *schema_.findKind(meant);
+      if (!quietKinds_) {
+        Diagnostic &d = diags_.report(DiagId::unknown_kind, e.kind.range, {e.kind.text});
+        if (!meant.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {meant});
+      }
+    }
+    if (hasSyntaxErrorDirectlyIn(e)) {
+      model_.entities[id].fieldsIncomplete = true;
+      model_.entities[id].childrenIncomplete = true;
     }
     sources_.emplace_back(id, &e);
     std::vector<EntityId> children;
@@ -79,6 +101,99 @@ class EntityBuilder {
     checkNames(children);
     checkCounts(id);
     return id;
+  }
+
+  /// Whether an error in `id`'s body or an erroneous part of it may hide a `kind`.
+  bool mayHideA(EntityId id, KindId kind) const {
+    const Entity &e = model_.entities[id];
+    if (e.childrenIncomplete) return true;
+    for (EntityId c : e.children) {
+      const Entity &child = model_.entities[c];
+      if (child.erroneous && (child.likelyKind == kNone || schema_.isA(child.likelyKind, kind)))
+        return true;
+    }
+    return false;
+  }
+
+  /// Whether a `gebruik` of the file names a library the workspace could not load.
+  bool failedUse(const LoadedFile &f) const {
+    for (const ast::UseDecl &u : f.ast().uses) {
+      bool found = false;
+      for (const Library &lib : schema_.libraries) found |= lib.name == u.library.str();
+      if (!found) return true;
+    }
+    return false;
+  }
+
+  /// The ranges of the syntax errors so far (sema has reported nothing yet), sorted.
+  void collectSyntaxErrors(const std::vector<LoadedFile> &) {
+    // Only errors after which the parser skips input may hide a field or a
+    // part; a bad escape, a stray character, a `#` comment or curly quotes do not.
+    static const std::set<std::string> kHiding = {"syntax_error",     "unterminated_string", "unterminated_comment",
+                                                  "too_many_errors",  "nesting_too_deep",    "list_too_long",
+                                                  "expression_too_long"};
+    for (const Diagnostic &d : diags_.diagnostics())
+      if (d.range.valid() && kHiding.count(d.code)) syntaxErrors_.push_back(d.range);
+    std::sort(syntaxErrors_.begin(), syntaxErrors_.end(), [](const SourceRange &a, const SourceRange &b) {
+      return std::tie(a.buffer, a.begin) < std::tie(b.buffer, b.begin);
+    });
+  }
+
+  /// Whether a syntax error lies inside `e` but not inside one of its parts:
+  /// the error may have swallowed a field or a part of `e` itself.
+  bool hasSyntaxErrorDirectlyIn(const ast::Entity &e) const {
+    auto inside = [](const SourceRange &r, const SourceRange &outer) {
+      return r.buffer == outer.buffer && outer.begin <= r.begin && r.begin < outer.end;
+    };
+    auto it = std::lower_bound(syntaxErrors_.begin(), syntaxErrors_.end(), e.range, [](const SourceRange &a, const SourceRange &b) {
+      return std::tie(a.buffer, a.begin) < std::tie(b.buffer, b.begin);
+    });
+    for (; it != syntaxErrors_.end() && inside(*it, e.range); ++it) {
+      bool inPart = false;
+      for (const ast::Entity &c : e.children) inPart |= inside(*it, c.range);
+      if (!inPart) return true;
+    }
+    return false;
+  }
+
+  /// The kind the author meant when `e` is written as a `k` but sets fields
+  /// that `k` lacks and that another kind allowed in the same place has, all
+  /// of them (`functie CIO { office = …; }` for `cio CIO`); else nullopt.
+  /// A field that is a near miss of one of `k`'s own is a typo, not a wrong kind.
+  std::optional<KindId> meantKind(const ast::Entity &e, KindId k, EntityId parent) const {
+    std::vector<std::string> unknown, own;
+    for (const FieldInfo *f : schema_.allFields(k)) own.push_back(f->name);
+    for (const ast::FieldAssign &fa : e.fields)
+      if (!schema_.findField(k, fa.name.text)) {
+        if (!closestName(fa.name.text, own).empty()) return std::nullopt;
+        unknown.push_back(fa.name.text);
+      }
+    if (unknown.empty()) return std::nullopt;
+    KindId parentKind = parent == kNone ? kNone : model_.entities[parent].kind;
+    if (parent != kNone && parentKind == kNone) return std::nullopt;
+    for (KindId other = 0; other < schema_.kinds.size(); ++other) {
+      if (other == k || !allowedIn(other, parentKind)) continue;
+      bool hasAll = true;
+      for (const ast::FieldAssign &fa : e.fields) hasAll &= schema_.findField(other, fa.name.text) != nullptr;
+      if (hasAll) return other;
+    }
+    return std::nullopt;
+  }
+
+  /// Whether a `kind` may stand inside a `parentKind` (kNone: at the top).
+  bool allowedIn(KindId kind, KindId parentKind) const {
+    if (parentKind == kNone) return schema_.kinds[kind].annotation("wortel") != nullptr;
+    for (const Containment *c : schema_.allContains(parentKind))
+      if (schema_.isA(kind, c->kind)) return true;
+    return false;
+  }
+
+  void reportWrongKind(const ast::Entity &e, KindId written, KindId meant) {
+    std::string fields;
+    for (const ast::FieldAssign &fa : e.fields)
+      if (!schema_.findField(written, fa.name.text)) fields += (fields.empty() ? "`" : ", `") + fa.name.text + "`";
+    Diagnostic &d = diags_.report(DiagId::wrong_kind, e.kind.range, {schema_.kinds[written].name, fields});
+    diags_.setHelp(d, DiagId::help_wrong_kind, {schema_.kinds[meant].name});
   }
 
   void checkPlacement(EntityId id, KindId kind, EntityId parent, SourceRange at) {
@@ -105,7 +220,7 @@ class EntityBuilder {
       if (c->max && n > *c->max)
         diags_.report(DiagId::too_many_children, e.kindRange,
                       {parentName, std::to_string(*c->max), childName, std::to_string(n)});
-      else if (n < c->min)
+      else if (n < c->min && !mayHideA(id, c->kind))  // an erroneous part may be the one missing
         diags_.report(DiagId::too_few_children, e.kindRange,
                       {parentName, std::to_string(c->min), childName, std::to_string(n)});
     }
@@ -135,15 +250,16 @@ class EntityBuilder {
       out.type = t.base;
       out.list = true;
       out.range = v.range;
-      bool ok = true;
+      // An element with an error is dropped alone; the list says it is
+      // incomplete, so only conclusions that need every member are withheld.
       for (const ast::Value &item : v.items) {
         Value iv;
         if (convertValue(owner, field, item, true, iv, resolver))
           out.items.push_back(std::move(iv));
         else
-          ok = false;
+          out.incomplete = true;
       }
-      return ok;
+      return true;
     }
     if (v.kind == ast::Value::Kind::List) {
       mismatch(field, v, "lijst");
@@ -163,6 +279,9 @@ class EntityBuilder {
           }
         Diagnostic &d = diags_.report(DiagId::unknown_enum_value, v.range, {name, en.name});
         if (std::string s = closestName(name, en.values); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        std::string values;
+        for (const std::string &value : en.values) values += (values.empty() ? "`" : "`, `") + value;
+        diags_.addNote(d, DiagId::note_enum_values, {}, {en.name, values + "`"});
         return false;
       }
       if (t.base == BaseType::Kind) {
@@ -236,14 +355,22 @@ class EntityBuilder {
     std::vector<FieldValue> values;
     values.reserve(e.fields.size());
     std::map<std::string, SourceRange> seen;
+    std::vector<std::string> misspelt;  // the fields that unknown names are near misses of
     for (const ast::FieldAssign &fa : e.fields) {
       const FieldInfo *field = schema_.findField(kind, fa.name.text);
       if (!field) {
         Diagnostic &d = diags_.report(DiagId::unknown_field, fa.name.range, {schema_.kinds[kind].name, fa.name.text});
         std::vector<std::string> names;
         for (const FieldInfo *f : schema_.allFields(kind)) names.push_back(f->name);
-        if (std::string s = closestName(fa.name.text, names); !s.empty())
+        // The field is a misspelling of the near miss, whose value is then
+        // unknown; with no near miss, it may be any field that seems absent.
+        if (std::string s = closestName(fa.name.text, names); !s.empty()) {
           diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+          model_.entities[id].erroneousFields.push_back(s);
+          misspelt.push_back(s);
+        } else {
+          model_.entities[id].fieldsIncomplete = true;
+        }
         continue;
       }
       auto [it, fresh] = seen.emplace(fa.name.text, fa.name.range);
@@ -255,10 +382,16 @@ class EntityBuilder {
       FieldValue fv;
       fv.field = field;
       fv.nameRange = fa.name.range;
-      if (convertValue(id, *field, fa.value, false, fv.value, resolver)) values.push_back(std::move(fv));
+      if (convertValue(id, *field, fa.value, false, fv.value, resolver))
+        values.push_back(std::move(fv));
+      else
+        model_.entities[id].erroneousFields.push_back(field->name);
     }
+    // A field written under a wrong name may be the missing one (as rustc
+    // does, the unknown name is the one error).
     for (const FieldInfo *f : schema_.allFields(kind))
-      if (!f->optional && !seen.count(f->name))
+      if (!f->optional && !seen.count(f->name) && !model_.entities[id].fieldsIncomplete &&
+          std::find(misspelt.begin(), misspelt.end(), f->name) == misspelt.end())
         diags_.report(DiagId::missing_field, model_.entities[id].kindRange, {f->name, schema_.kinds[kind].name});
     model_.entities[id].fields = std::move(values);
   }
@@ -267,6 +400,8 @@ class EntityBuilder {
   Schema &schema_;
   DiagnosticEngine &diags_;
   std::vector<std::pair<EntityId, const ast::Entity *>> sources_;
+  std::vector<SourceRange> syntaxErrors_;
+  bool quietKinds_ = false;  // the file being declared has a failed `gebruik`
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Literal values: dates are validated against the calendar, amounts are exact
 // in euro cents, numbers must fit, and units must be known.
+#include <algorithm>
 #include <cmath>
 
 #include "llvm/ADT/StringRef.h"
@@ -58,6 +59,68 @@ bool parseScaled(const std::string &text, int64_t factor, int64_t &out) {
   if (v > (__int128)INT64_MAX) return false;
   out = static_cast<int64_t>(v);
   return true;
+}
+
+/// `1-3-2025` or `2025-3-1` as the language writes it (`2025-03-01`); "" when
+/// the text is no date of another form, or no date at all.
+std::string isoFormOf(const std::string &text) {
+  std::vector<std::string> parts;
+  size_t from = 0;
+  for (size_t dash; (dash = text.find('-', from)) != std::string::npos; from = dash + 1)
+    parts.push_back(text.substr(from, dash - from));
+  parts.push_back(text.substr(from));
+  if (parts.size() != 3) return "";
+  if (parts[0].size() != 4) std::swap(parts[0], parts[2]);  // day first, as in Dutch
+  if (parts[0].size() != 4) return "";
+  for (size_t i = 1; i < 3; ++i)
+    if (parts[i].size() == 1) parts[i] = "0" + parts[i];
+  std::string iso = parts[0] + "-" + parts[1] + "-" + parts[2];
+  return iso != text && model::parseDate(iso) ? iso : "";
+}
+
+bool reportDate(const ast::Literal &lit, const std::string &text, DiagnosticEngine &diags) {
+  if (std::string iso = isoFormOf(text); !iso.empty())
+    diags.report(DiagId::date_format, lit.range, {text, iso});
+  else
+    diags.report(DiagId::invalid_date, lit.range, {text});
+  return false;
+}
+
+/// Whether a number is written in a form of habit the language does not have
+/// (`€ 12`, `12,5 mln`, `12.000.000`); the lexer reads those as one number.
+bool habitualAmount(const std::string &text) {
+  return text.find_first_of(", ") != std::string::npos || text.rfind("\u20AC", 0) == 0 ||
+         std::count(text.begin(), text.end(), '.') > 1;
+}
+
+/// The amount `text` (with the unit `unit`, perhaps inside the text) as the
+/// language writes it: `7.5 mln`, `12_000_000 EUR`.
+std::string canonicalAmount(std::string text, std::string unit) {
+  if (text.rfind("\u20AC", 0) == 0) text = text.substr(3);
+  for (const char *u : {"mln", "mld", "EUR"})
+    if (size_t at = text.find(u); at != std::string::npos) {
+      unit = u;
+      text = text.substr(0, at);
+    }
+  std::string digits;
+  for (char c : text)
+    if (c != ' ' && c != '\t' && c != '_') digits += c;
+  // The Dutch way: points between thousands, a comma before the decimals.
+  size_t comma = digits.find(',');
+  std::string whole = digits.substr(0, comma), fraction = comma == std::string::npos ? "" : digits.substr(comma + 1);
+  if (comma == std::string::npos && std::count(whole.begin(), whole.end(), '.') == 1 && unit != "EUR") {
+    fraction = whole.substr(whole.find('.') + 1);  // `€ 12.5 mln`: a decimal point already
+    whole = whole.substr(0, whole.find('.'));
+  }
+  whole.erase(std::remove(whole.begin(), whole.end(), '.'), whole.end());
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  std::string grouped;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += '_';
+    grouped += whole[i];
+  }
+  std::string number = grouped + (fraction.empty() ? "" : "." + fraction);
+  return number + " " + (unit.empty() ? "EUR" : unit);
 }
 
 bool reportRange(const ast::Literal &lit, DiagnosticEngine &diags) {
@@ -123,10 +186,7 @@ bool convertLiteral(const ast::Literal &lit, BaseType type, model::Value &out, D
     case ast::LiteralKind::Date: {
       if (type != BaseType::Date) return mismatch();
       auto d = model::parseDate(lit.text);
-      if (!d) {
-        diags.report(DiagId::invalid_date, lit.range, {lit.text});
-        return false;
-      }
+      if (!d) return reportDate(lit, lit.text, diags);
       out.date = *d;
       return true;
     }
@@ -137,10 +197,7 @@ bool convertLiteral(const ast::Literal &lit, BaseType type, model::Value &out, D
       if (lit.kind == ast::LiteralKind::DatePeriod) {
         from = model::parseDate(lit.text);
         to = model::parseDate(lit.second);
-        if (!from || !to) {
-          diags.report(DiagId::invalid_date, lit.range, {!from ? lit.text : lit.second});
-          return false;
-        }
+        if (!from || !to) return reportDate(lit, !from ? lit.text : lit.second, diags);
       } else {
         int64_t y1 = 0, y2 = 0;
         if (!parseScaled(lit.text, 1, y1) || !parseScaled(lit.second, 1, y2) ||
@@ -159,6 +216,12 @@ bool convertLiteral(const ast::Literal &lit, BaseType type, model::Value &out, D
       return true;
     }
     case ast::LiteralKind::Number:
+      if (habitualAmount(lit.text)) {
+        diags.report(DiagId::amount_format, lit.range,
+                     {lit.text + (lit.unit ? " " + lit.unit->text : ""),
+                      canonicalAmount(lit.text, lit.unit ? lit.unit->text : "")});
+        return false;
+      }
       if (unit.kind == Unit::Money) {
         if (type != BaseType::Money) return mismatch();
         if (!parseScaled(lit.text, unit.centsFactor, out.cents)) return reportRange(lit, diags);

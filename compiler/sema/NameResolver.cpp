@@ -112,7 +112,7 @@ std::optional<EntityId> NameResolver::resolve(EntityId from, const ast::Qualifie
     cur = next;
   }
   const Entity &target = model_.entities[cur];
-  if (target.kind != kNone && kind != kNone && !model_.schema.isA(target.kind, kind)) {
+  if (!target.erroneous && target.kind != kNone && kind != kNone && !model_.schema.isA(target.kind, kind)) {
     Diagnostic &d =
         diags_.report(DiagId::wrong_reference_kind, name.range,
                       {name.str(), model_.schema.kinds[target.kind].name, fieldName, model_.schema.kinds[kind].name});

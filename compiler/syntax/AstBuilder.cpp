@@ -66,8 +66,13 @@ ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
   lit.kind = ast::LiteralKind::Text;
   lit.range = range(tok);
   std::string_view raw = positions_.text(tok);
-  size_t end = raw.size() >= 2 && raw.back() == '"' ? raw.size() - 1 : raw.size();
-  for (size_t i = 1; i < end; ++i) {
+  // Curly quotes (reported by the parser) are three bytes each in UTF-8.
+  auto curly = [](std::string_view q) { return q == "\u201C" || q == "\u201D" || q == "\u201E"; };
+  size_t begin = raw.size() >= 3 && curly(raw.substr(0, 3)) ? 3 : 1;
+  size_t end = raw.size() >= begin + 3 && curly(raw.substr(raw.size() - 3)) ? raw.size() - 3
+               : raw.size() >= begin + 1 && raw.back() == '"'                ? raw.size() - 1
+                                                                             : raw.size();
+  for (size_t i = begin; i < end; ++i) {
     if (raw[i] != '\\' || i + 1 >= end) {
       lit.text += raw[i];
       continue;

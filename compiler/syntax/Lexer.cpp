@@ -84,24 +84,92 @@ size_t Lexer::articleReferenceEnd(size_t i) const {
   return i;
 }
 
-// DATE : [0-9]{4} '-' [0-9]{2} '-' [0-9]{2} ;
-bool Lexer::isDate(size_t i) const {
-  static constexpr std::string_view shape = "dddd-dd-dd";
-  if (i + shape.size() > text_.size()) return false;
-  for (size_t k = 0; k < shape.size(); ++k)
-    if (shape[k] == 'd' ? !isAsciiDigit(text_[i + k]) : text_[i + k] != shape[k]) return false;
-  return true;
-}
-
-// NUMBER : [0-9] [0-9_]* ('.' [0-9] [0-9_]*)? ;
-size_t Lexer::numberEnd(size_t i) const {
-  auto digits = [&](size_t j) {
-    while (j < text_.size() && (isAsciiDigit(text_[j]) || text_[j] == '_')) ++j;
+// DATE : dddd '-' d d? '-' d d?  |  d d? '-' d d? '-' dddd ;  0 when it does not match here.
+size_t Lexer::dateEnd(size_t i) const {
+  const size_t n = text_.size();
+  auto run = [&](size_t j) {  // the end of the digits from j
+    while (j < n && isAsciiDigit(text_[j])) ++j;
     return j;
   };
-  i = digits(i + 1);
-  if (i + 1 < text_.size() && text_[i] == '.' && isAsciiDigit(text_[i + 1])) i = digits(i + 2);
+  size_t first = run(i) - i;
+  if (first != 4 && first != 1 && first != 2) return 0;
+  size_t j = i + first;
+  if (j >= n || text_[j] != '-') return 0;
+  size_t second = run(j + 1) - (j + 1);
+  if (second < 1 || second > 2) return 0;
+  j += 1 + second;
+  if (j >= n || text_[j] != '-') return 0;
+  size_t third = run(j + 1) - (j + 1);
+  if (first == 4) return third < 1 ? 0 : j + 1 + std::min<size_t>(third, 2);
+  return third < 4 ? 0 : j + 1 + 4;
+}
+
+// NUMBER, the alternatives that start with a digit (see the grammar), longest match:
+//   d [d_]* ('.' d [d_]*)?
+//   d [d_]* ',' d+ [ \t]* ('mln' | 'mld' | 'EUR')
+//   d [d_]* ('.' d [d_]*) ('.' d [d_]*)+ (',' d+)?
+size_t Lexer::numberEnd(size_t i) const {
+  const size_t n = text_.size();
+  auto digits = [&](size_t j) {
+    while (j < n && (isAsciiDigit(text_[j]) || text_[j] == '_')) ++j;
+    return j;
+  };
+  auto plainDigits = [&](size_t j) {
+    while (j < n && isAsciiDigit(text_[j])) ++j;
+    return j;
+  };
+  size_t whole = digits(i + 1), best = whole;
+  size_t k = whole, groups = 0;
+  while (k + 1 < n && text_[k] == '.' && isAsciiDigit(text_[k + 1])) {
+    k = digits(k + 2);
+    ++groups;
+  }
+  if (groups >= 1) best = k;
+  if (groups >= 2 && k + 1 < n && text_[k] == ',' && isAsciiDigit(text_[k + 1])) best = plainDigits(k + 1);
+  if (whole + 1 < n && text_[whole] == ',' && isAsciiDigit(text_[whole + 1])) {
+    size_t w = plainDigits(whole + 1);
+    while (w < n && (text_[w] == ' ' || text_[w] == '\t')) ++w;
+    std::string_view unit = text_.substr(w, 3);
+    if (unit == "mln" || unit == "mld" || unit == "EUR") best = std::max(best, w + 3);
+  }
+  return best;
+}
+
+// NUMBER : '€' [ \t]* d [d_]* ([.,] d+)* ;  `i` is after the euro sign; 0 when no digit follows.
+size_t Lexer::euroNumberEnd(size_t i) const {
+  const size_t n = text_.size();
+  while (i < n && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+  if (i >= n || !isAsciiDigit(text_[i])) return 0;
+  while (i < n && (isAsciiDigit(text_[i]) || text_[i] == '_')) ++i;
+  while (i + 1 < n && (text_[i] == '.' || text_[i] == ',') && isAsciiDigit(text_[i + 1])) {
+    i += 1;
+    while (i < n && isAsciiDigit(text_[i])) ++i;
+  }
   return i;
+}
+
+// STRING : [“”„] ( '\\' . | ~["\\\r\n“”] )* [“”"] ;  `start` is at the opening
+// quote; 0 when the text has no closing quote on its line.
+size_t Lexer::curlyTextEnd(size_t start) const {
+  size_t len;
+  decode(text_, start, len);
+  size_t i = start + len;
+  while (i < text_.size()) {
+    char c = text_[i];
+    if (c == '\r' || c == '\n') return 0;
+    if (c == '"') return i + 1;
+    if (c == '\\') {
+      if (i + 1 >= text_.size()) return 0;
+      decode(text_, i + 1, len);
+      i += 1 + len;
+      continue;
+    }
+    uint32_t cp = static_cast<unsigned char>(c) < 0x80 ? static_cast<unsigned char>(c) : decode(text_, i, len);
+    if (static_cast<unsigned char>(c) < 0x80) len = 1;
+    if (cp == 0x201C || cp == 0x201D) return i + len;
+    i += len;
+  }
+  return 0;
 }
 
 // DOC_COMMENT, LINE_COMMENT, BLOCK_COMMENT, UNTERMINATED_COMMENT; `start` is at "//" or "/*".
@@ -172,10 +240,25 @@ RawToken Lexer::next() {
   }
   if (c == '/' && start + 1 < n && (text_[start + 1] == '/' || text_[start + 1] == '*')) return comment(start);
   if (c == '"') return text(start);
+  if (c == '#') {  // HASH_COMMENT : '#' ~[\r\n]* ;
+    size_t end = text_.find_first_of("\r\n", start);
+    pos_ = end == std::string_view::npos ? n : end;
+    return {TokenTypes::HASH_COMMENT, uint32_t(start), uint32_t(pos_)};
+  }
+  if (cp == 0x201C || cp == 0x201D || cp == 0x201E)
+    if (size_t end = curlyTextEnd(start)) {
+      pos_ = end;
+      return {TokenTypes::STRING, uint32_t(start), uint32_t(end)};
+    }
+  if (cp == 0x20AC)
+    if (size_t end = euroNumberEnd(start + len)) {
+      pos_ = end;
+      return {TokenTypes::NUMBER, uint32_t(start), uint32_t(end)};
+    }
   if (isAsciiDigit(c)) {
-    bool date = isDate(start);
-    pos_ = date ? start + 10 : numberEnd(start);
-    return {date ? TokenTypes::DATE : TokenTypes::NUMBER, uint32_t(start), uint32_t(pos_)};
+    size_t date = dateEnd(start), number = numberEnd(start);
+    pos_ = std::max(date, number);  // the longest match; on a tie DATE, the rule listed first
+    return {date >= number ? TokenTypes::DATE : TokenTypes::NUMBER, uint32_t(start), uint32_t(pos_)};
   }
   if (c == '_' || (cp < 0x80 && std::isalpha(static_cast<unsigned char>(c))) ||
       (cp >= 0x80 && isIdentifierCodePoint(cp, true))) {

@@ -22,6 +22,7 @@ struct RawToken {
   /// Whether the grammar leaves the token on the parser's channel (not `-> channel(...)`).
   bool onDefaultChannel() const {
     return type != TokenTypes::WS && type != TokenTypes::LINE_COMMENT && type != TokenTypes::BLOCK_COMMENT &&
+           type != TokenTypes::HASH_COMMENT &&
            type != TokenTypes::DOC_COMMENT;
   }
 };
@@ -39,7 +40,9 @@ class Lexer {
   size_t identifierEnd(size_t from) const;
   size_t articleReferenceEnd(size_t from) const;
   size_t numberEnd(size_t from) const;
-  bool isDate(size_t at) const;
+  size_t euroNumberEnd(size_t from) const;
+  size_t dateEnd(size_t at) const;
+  size_t curlyTextEnd(size_t start) const;
   RawToken comment(size_t start);
   RawToken text(size_t start);
 

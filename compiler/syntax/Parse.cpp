@@ -198,6 +198,12 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
       diags.report(DiagId::unterminated_comment, {buffer, tok.begin, tok.begin + 2});
       continue;
     }
+    if (type == TokenTypes::HASH_COMMENT) {
+      diags.report(DiagId::hash_comment, {buffer, tok.begin, tok.begin + 1});
+      continue;
+    }
+    if (type == TokenTypes::STRING && text[tok.begin] != '"')
+      diags.report(DiagId::curly_quotes, rangeOfRaw(tok));  // read as text all the same
     if (type == TokenTypes::UNTERMINATED_STRING) {
       diags.report(DiagId::unterminated_string, rangeOfRaw(tok));
       type = TokenTypes::STRING;

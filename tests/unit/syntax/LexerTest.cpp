@@ -58,6 +58,14 @@ TEST(Lexer, AgreesWithTheGeneratedLexerAtTheEdgesOfEachRule) {
       // numbers and dates
       "1 12_000 1.5 1..2 1._5 3.5mln 2024-01-01 2024-1-01 20240-01-01 2024-01-011 2024-01- 1.",
       "0..9 2020..2024 9_",
+      // the forms people write by habit, read as one DATE or NUMBER for sema to reject
+      "1-3-2025 01-03-2025 2025-3-1 2025-3-15 12-5-20251 123-4-2025 1-2-202 2025-123-1 2025--1 1-2-",
+      "7,5 mln 7,5mln 7,5\tEUR 7,5 mld 7,5 ml 7,5 mlnx 7, 5 mln [1,2] 1,2 7_0,5 EUR",
+      "12.000.000 12.000.000,50 1.2.3 1.2_3.4 1.2. 1..2.3 12.000.000, 1.5,5",
+      "\xE2\x82\xAC 12 \xE2\x82\xAC" "12,5 \xE2\x82\xAC\t1.000.000 \xE2\x82\xAC \xE2\x82\xACx \xE2\x82\xAC 1, \xE2\x82\xAC" "1_0.5",
+      // `#` comments and curly quotes
+      "# a comment\nx #\n#",
+      "\xE2\x80\x9Ctext\xE2\x80\x9D \xE2\x80\x9Etext\xE2\x80\x9D \xE2\x80\x9Dx\" \xE2\x80\x9Copen\n \xE2\x80\x9C\\\xE2\x80\x9D\xE2\x80\x9D \xE2\x80\x9C\xE2\x80\x9C",
       // punctuation
       ".. . ... != ! <= < >= > = == ; : , @ ? * ( ) [ ] { } + - / # $ % ^ & | ~ ` '",
       // texts
