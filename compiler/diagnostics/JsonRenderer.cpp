@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "diagnostics/Render.h"
 #include "llvm/Support/JSON.h"
 
@@ -23,7 +24,8 @@ static void putLocation(llvm::json::Object &o, const Location &loc) {
   o["end_column"] = loc.endColumn;
 }
 
-void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm) {
+void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm,
+                const std::vector<NormVerdict> &verdicts) {
   llvm::json::Array list;
   size_t errors = 0, warnings = 0, covered = 0;
   for (const Diagnostic &d : diags) {
@@ -67,7 +69,24 @@ void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
   root["version"] = 1;
   root["diagnostics"] = std::move(list);
   // `suppressed` and `suppressed_by` are the keys of spec §9.
-  root["summary"] = llvm::json::Object{{"errors", errors}, {"warnings", warnings}, {"suppressed", covered}};
+  llvm::json::Object summary{{"errors", errors}, {"warnings", warnings}, {"suppressed", covered}};
+  if (!verdicts.empty()) {
+    // Each norm's verdict (Verdict.h), by norm name, and how many have each.
+    std::vector<NormVerdict> sorted = verdicts;
+    std::sort(sorted.begin(), sorted.end(), [](const NormVerdict &a, const NormVerdict &b) { return a.norm < b.norm; });
+    llvm::json::Array norms;
+    llvm::json::Object counts;
+    for (Verdict v : {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable,
+                      Verdict::NotEvaluated})
+      counts[verdictKey(v)] = 0;
+    for (const NormVerdict &v : sorted) {
+      norms.push_back(llvm::json::Object{{"norm", v.norm}, {"article", v.article}, {"outcome", verdictKey(v.verdict)}});
+      counts[verdictKey(v.verdict)] = *counts.getInteger(verdictKey(v.verdict)) + 1;
+    }
+    summary["norms"] = std::move(counts);
+    root["norms"] = std::move(norms);
+  }
+  root["summary"] = std::move(summary);
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << '\n';
 }
 

@@ -4,7 +4,10 @@
 // byte-identical whatever the order in which files were given.
 #pragma once
 
+#include <optional>
+
 #include "diagnostics/DiagnosticEngine.h"
+#include "diagnostics/Verdict.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -32,9 +35,12 @@ void sortDiagnostics(std::vector<Diagnostic> &diags, const llvm::SourceMgr &sour
 /// "2 fouten, 1 waarschuwing, 3 gedekt": the closing line of the text output.
 std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang);
 
+/// The text form; with `verdicts`, the closing lines also count the norms by verdict.
 void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
-                Language lang, bool colour);
-void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources);
+                Language lang, bool colour, const std::vector<NormVerdict> &verdicts = {});
+/// The JSON form; with `verdicts`, also `norms` (each norm's verdict) and their count in `summary`.
+void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
+                const std::vector<NormVerdict> &verdicts = {});
 
 /// What the machine formats say about a rule: a norm, or a compiler diagnostic.
 struct RuleInfo {
@@ -44,10 +50,14 @@ struct RuleInfo {
   std::string articleText;  // norms: the text of the article
   std::string link;         // norms: the official text
   Severity level = Severity::Error;
+  std::optional<Verdict> verdict;  // norms that were checked: the verdict on them
+  std::string verdictText;         // and that verdict in the output's language
 };
 
 /// SARIF 2.1.0: one run, one rule per entry of `rules` (every norm, and each
-/// compiler diagnostic that occurs), covered findings as SARIF suppressions.
+/// compiler diagnostic that occurs), covered findings as SARIF suppressions,
+/// and for each norm without a finding one result of kind `pass`,
+/// `notApplicable` or `open` (not evaluated); the verdict is a rule property.
 void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
                  const std::vector<RuleInfo> &rules, const std::string &toolVersion);
 

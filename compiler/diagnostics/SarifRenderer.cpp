@@ -2,6 +2,7 @@
 // rule named after the norm; its help is the article's text and official link.
 // A finding covered by a deviation keeps its level and gets an in-source
 // suppression, which is how SARIF viewers hide accepted findings.
+#include <set>
 #include <map>
 
 #include "diagnostics/Render.h"
@@ -55,6 +56,7 @@ llvm::json::Object rule(const RuleInfo &r) {
     o["fullDescription"] = llvm::json::Object{{"text", sentence(r.articleText)}};
     o["help"] = llvm::json::Object{{"text", help}};
     o["properties"] = llvm::json::Object{{"article", r.article}};
+    if (r.verdict) o["properties"] = llvm::json::Object{{"article", r.article}, {"outcome", verdictKey(*r.verdict)}};
   }
   if (!r.link.empty()) o["helpUri"] = r.link;
   return o;
@@ -103,6 +105,24 @@ void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, co
     }
     if (!fixes.empty()) res["fixes"] = std::move(fixes);
     results.push_back(std::move(res));
+  }
+  // A norm without a finding still has a verdict: pass, not applicable, or
+  // open (not evaluated), so a reader of the log can tell the three apart.
+  std::set<std::string> withResult;
+  for (const Diagnostic &d : diags) withResult.insert(d.code);
+  for (const RuleInfo &r : rules) {
+    if (!r.verdict || withResult.count(r.id)) continue;
+    const char *kind = *r.verdict == Verdict::Complies        ? "pass"
+                       : *r.verdict == Verdict::NotApplicable ? "notApplicable"
+                                                              : "open";
+    if (*r.verdict == Verdict::Violation || *r.verdict == Verdict::Deviation) continue;
+    results.push_back(llvm::json::Object{
+        {"ruleId", r.id},
+        {"ruleIndex", static_cast<int64_t>(ruleIndex.at(r.id))},
+        {"kind", kind},
+        {"level", "none"},
+        {"message", llvm::json::Object{{"text", sentence(r.verdictText)}}},
+        {"properties", llvm::json::Object{{"article", r.article}, {"outcome", verdictKey(*r.verdict)}}}});
   }
   llvm::json::Object driver{{"name", "cioc"}, {"version", toolVersion}, {"rules", std::move(ruleList)}};
   llvm::json::Object run{{"tool", llvm::json::Object{{"driver", std::move(driver)}}},

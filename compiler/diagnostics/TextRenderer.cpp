@@ -186,10 +186,11 @@ std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang) {
 }
 
 void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm, Language lang,
-                bool colour) {
+                bool colour, const std::vector<NormVerdict> &verdicts) {
   TextWriter w(os, sm, lang, colour);
   for (const Diagnostic &d : diags) w.write(d);
   os << summaryLine(diags, lang) << '\n';
+  if (std::string line = verdictLine(verdicts, lang); !line.empty()) os << line << '\n';
 }
 
 }  // namespace cio

@@ -18,13 +18,16 @@ namespace cio {
 /// The rules the machine formats describe: every norm (with its article's
 /// text and official link), then each compiler diagnostic that occurs.
 static std::vector<RuleInfo> ruleCatalog(const CompiledNorms &norms, const model::Schema &schema,
-                                         const std::vector<Diagnostic> &diags, Language lang) {
+                                         const std::vector<Diagnostic> &diags, const Evaluation &evaluation,
+                                         Language lang) {
   std::vector<RuleInfo> rules;
   std::set<std::string> seen;
   for (const CompiledNorm &n : norms.norms) {
     if (!seen.insert(n.name).second) continue;
     RuleInfo r;
     r.id = n.name;
+    r.verdict = evaluation.verdict(&n);
+    r.verdictText = verdictWord(*r.verdict, lang);
     r.summary = docSummary(n.doc);
     if (r.summary.empty())
       for (const TemplatePart &part : n.message) r.summary += part.slot == TemplatePart::kNoHole ? part.text : "…";
@@ -87,13 +90,14 @@ int runCheck(const CheckOptions &opt) {
     return ok ? 0 : 1;
   }
   if (opt.format == "json")
-    renderJson(out, all, sources);
+    renderJson(out, all, sources, p.verdicts());
   else if (opt.format == "sarif")
-    renderSarif(out, all, sources, ruleCatalog(p.norms, p.model.schema, all, lang), CIOC_VERSION);
+    renderSarif(out, all, sources, ruleCatalog(p.norms, p.model.schema, all, p.evaluation, lang), CIOC_VERSION);
   else if (opt.format == "github")
     renderGithub(out, all, sources, lang);
   else
-    renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed());
+    renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed(),
+               p.verdicts());
   out.flush();
   if (opt.timings) {
     for (const Pipeline::Phase &phase : p.phases)

@@ -310,6 +310,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
                          {"message", DiagnosticEngine(Language::Dutch).text(DiagId::note_files_not_read, {list})}}}});
     }
   }
+  opt.recordOutcomes = true;  // hover shows each norm's verdict on an entity
   auto p = std::make_unique<Pipeline>(Language::Dutch);
   runPipeline(*p, opt);
   for (const std::string &path : tooLarge)
@@ -422,7 +423,8 @@ Value LanguageServer::hover(const Object &params) {
   if (md.empty()) {
     for (const CompiledNorm &n : last_->norms.norms)
       if (n.name == token) {
-        md = "**norm** `" + token + "` (" + n.article + ")";
+        md = "**norm** `" + token + "` (" + n.article + "): " +
+             verdictWord(last_->evaluation.verdict(&n), Language::Dutch) + " in deze werkruimte";
         if (!n.doc.empty()) md += "\n\n" + n.doc;
       }
   }
@@ -439,8 +441,30 @@ Value LanguageServer::hover(const Object &params) {
       if (const model::FieldInfo *f = schema.findField(last_->model.entities[around].kind, token))
         md = "**veld** `" + token + "`" + (f->doc.empty() ? "" : "\n\n" + f->doc);
   }
+  // On an entity's name: the verdict of every norm that applied to it.
+  if (model::EntityId id = entityAt(last_->model, buffer, offset); id != model::kNone)
+    if (std::string verdicts = entityVerdicts(id); !verdicts.empty())
+      md += (md.empty() ? "" : "\n\n---\n\n") + verdicts;
   if (md.empty()) return nullptr;
   return Object{{"contents", Object{{"kind", "markdown"}, {"value", md}}}};
+}
+
+std::string LanguageServer::entityVerdicts(uint32_t entity) const {
+  // By (article, norm), in the law's order: the norm and what it counted about the entity.
+  std::map<std::pair<std::vector<std::string>, std::string>, std::pair<const CompiledNorm *, Tally>> byNorm;
+  for (const Evaluation::Outcome &o : last_->evaluation.outcomes) {
+    if (o.entity != entity) continue;
+    auto &[norm, t] = byNorm[{articleSortKey(o.norm->article), o.norm->name}];
+    norm = o.norm;
+    using R = Evaluation::Outcome::Result;
+    ++(o.result == R::Holds ? t.holds : o.result == R::Violated ? t.violated : o.result == R::Covered ? t.covered : t.unknown);
+  }
+  if (byNorm.empty()) return "";
+  std::string md = "**Normen**";
+  for (const auto &[key, value] : byNorm)
+    md += "\n- `" + value.first->name + "` (" + value.first->article + "): " +
+          verdictWord(verdictOf(value.second), Language::Dutch);
+  return md;
 }
 
 Value LanguageServer::definition(const Object &params, bool references) {

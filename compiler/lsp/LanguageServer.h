@@ -46,6 +46,8 @@ class LanguageServer {
                              std::vector<llvm::json::Value> &notifications);
   void analyze(std::vector<llvm::json::Value> &notifications);
   std::string textOf(const std::string &uri) const;
+  /// The verdict of each norm that applied to `entity`, as Markdown; "" when none did.
+  std::string entityVerdicts(uint32_t entity) const;  // a model::EntityId
   llvm::json::Value hover(const llvm::json::Object &params);
   llvm::json::Value definition(const llvm::json::Object &params, bool references);
   llvm::json::Value documentSymbols(const llvm::json::Object &params);

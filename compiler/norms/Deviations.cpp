@@ -48,6 +48,22 @@ ArticleRef ArticleRef::parse(const std::string &notation) {
   return r;
 }
 
+std::vector<std::string> articleSortKey(const std::string &ref) {
+  std::vector<std::string> key;
+  std::string rest = ref.substr(3);
+  size_t pos = 0;
+  while (pos <= rest.size()) {
+    size_t dot = rest.find('.', pos);
+    if (dot == std::string::npos) dot = rest.size();
+    std::string part = rest.substr(pos, dot - pos);
+    if (!part.empty() && std::isdigit(static_cast<unsigned char>(part[0])))
+      part = std::string(8 - std::min<size_t>(8, part.size()), '0') + part;
+    key.push_back(part);
+    pos = dot + 1;
+  }
+  return key;
+}
+
 std::string ArticleRef::notation() const {
   std::string s = "art" + artikel;
   if (!lid.empty()) s += "." + lid;

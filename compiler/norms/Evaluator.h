@@ -11,7 +11,7 @@
 #include "norms/CompiledNorm.h"
 #include "norms/Deviations.h"
 #include "norms/Finding.h"
-#include "norms/Verdict.h"
+#include "diagnostics/Verdict.h"
 
 namespace cio {
 

@@ -26,6 +26,10 @@ struct ArticleRef {
   bool operator==(const ArticleRef &) const = default;
 };
 
+/// A key that sorts articles as the law numbers them: `art3.4` before `art12.2`,
+/// `art15.5.a` after `art15.4`.
+std::vector<std::string> articleSortKey(const std::string &article);
+
 /// Whether `part` is `article` itself or one of its leden or onderdelen (`art3` covers `art3.1`).
 bool articleCovers(const std::string &article, const std::string &part);
 

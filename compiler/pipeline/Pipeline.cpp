@@ -66,6 +66,12 @@ std::vector<Diagnostic> Pipeline::allDiagnostics() const {
   return all;
 }
 
+std::vector<NormVerdict> Pipeline::verdicts() const {
+  std::vector<NormVerdict> out;
+  for (const CompiledNorm &n : norms.norms) out.push_back({n.name, n.article, evaluation.verdict(&n)});
+  return out;
+}
+
 static size_t countFindings(const std::vector<Finding> &findings, Severity s) {
   size_t n = 0;
   for (const Finding &f : findings) n += f.severity == s && !f.covered();

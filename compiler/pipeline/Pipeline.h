@@ -43,6 +43,8 @@ struct Pipeline {
   explicit Pipeline(Language lang) : diags(lang) {}
   /// The compiler diagnostics and the findings rendered as diagnostics, unsorted.
   std::vector<Diagnostic> allDiagnostics() const;
+  /// The verdict on every norm, in norm order (not evaluated when evaluation did not run).
+  std::vector<NormVerdict> verdicts() const;
   /// Errors and warnings that count: compiler diagnostics and findings no deviation covers.
   size_t errorCount() const;
   size_t warningCount() const;

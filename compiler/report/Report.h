@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "diagnostics/DiagnosticEngine.h"
+#include "diagnostics/Verdict.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include "model/Model.h"
@@ -40,6 +41,7 @@ struct Report {
 
   struct Summary {
     size_t errors = 0, warnings = 0, covered = 0, advice = 0, notEvaluated = 0, entities = 0;
+    size_t norms[5] = {};  // how many norms have each Verdict, by its value
   } summary;
 
   struct NormStatus {

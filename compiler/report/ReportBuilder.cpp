@@ -27,23 +27,6 @@ std::string hex(llvm::ArrayRef<uint8_t> bytes) {
 
 std::string sha256(llvm::StringRef data) { return hex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(data))); }
 
-/// `art15.5.a` sorts after `art15.4` and `art2` before `art10`.
-std::vector<std::string> articleKey(const std::string &ref) {
-  std::vector<std::string> key;
-  std::string rest = ref.substr(3);
-  size_t pos = 0;
-  while (pos <= rest.size()) {
-    size_t dot = rest.find('.', pos);
-    if (dot == std::string::npos) dot = rest.size();
-    std::string part = rest.substr(pos, dot - pos);
-    if (!part.empty() && std::isdigit(static_cast<unsigned char>(part[0])))
-      part = std::string(8 - std::min<size_t>(8, part.size()), '0') + part;
-    key.push_back(part);
-    pos = dot + 1;
-  }
-  return key;
-}
-
 std::string money(int64_t cents) {
   bool negative = cents < 0;
   uint64_t c = negative ? -static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);
@@ -154,22 +137,30 @@ class ReportBuilder {
       else if (!d.article.empty())
         ++s.advice;
     }
-    s.notEvaluated = evaluation_.notEvaluated.size();
+    // The norms by verdict (an article's verdict is in its row).
+    for (const CompiledNorm *n : evaluation_.evaluated) ++s.norms[static_cast<size_t>(evaluation_.verdict(n))];
+    for (const CompiledNorm *n : evaluation_.notEvaluated) ++s.norms[static_cast<size_t>(evaluation_.verdict(n))];
+    s.notEvaluated = s.norms[static_cast<size_t>(Verdict::NotEvaluated)];
     s.entities = model_.entities.size();
   }
 
-  Report::Status normStatus(const CompiledNorm *norm) const {
-    if (std::find(evaluation_.notEvaluated.begin(), evaluation_.notEvaluated.end(), norm) !=
-        evaluation_.notEvaluated.end())
-      return Report::Status::NotEvaluated;
-    Report::Status s = Report::Status::Complies;
-    for (const Evaluation::Outcome &o : evaluation_.outcomes) {
-      if (o.norm != norm) continue;
-      if (o.result == Evaluation::Outcome::Result::Violated) return Report::Status::Violation;
-      if (o.result == Evaluation::Outcome::Result::Covered) s = Report::Status::Deviation;
+  static Report::Status statusOf(Verdict v) {
+    switch (v) {
+      case Verdict::Complies:
+        return Report::Status::Complies;
+      case Verdict::Violation:
+        return Report::Status::Violation;
+      case Verdict::Deviation:
+        return Report::Status::Deviation;
+      case Verdict::NotApplicable:
+        return Report::Status::NotApplicable;
+      case Verdict::NotEvaluated:
+        break;
     }
-    return s;
+    return Report::Status::NotEvaluated;
   }
+
+  Report::Status normStatus(const CompiledNorm *norm) const { return statusOf(evaluation_.verdict(norm)); }
 
   /// One row per whole article; its status is the worst of its norms'.
   void articles() {
@@ -181,27 +172,21 @@ class ReportBuilder {
     for (const auto &[ref, a] : schema_.articles)
       if (ref.find('.') == std::string::npos) refs.push_back(ref);
     std::sort(refs.begin(), refs.end(),
-              [](const std::string &a, const std::string &b) { return articleKey(a) < articleKey(b); });
+              [](const std::string &a, const std::string &b) { return articleSortKey(a) < articleSortKey(b); });
     for (const std::string &ref : refs) {
       const Article &a = schema_.articles.at(ref);
       Report::ArticleRow row{ref, a.text, "", Report::Status::NoNorm, {}};
       if (const Library *lib = libraryOfArticle(schema_, ref)) row.link = articleLink(*lib, ref);
-      bool violation = false, notEvaluated = false, deviation = false;
+      std::vector<Verdict> verdicts;
       for (const CompiledNorm *n : normList_) {
         if (!articleCovers(ref, n->article)) continue;
-        Report::Status s = normStatus(n);
-        row.norms.push_back({n->name, n->article, s});
-        violation |= s == Report::Status::Violation;
-        notEvaluated |= s == Report::Status::NotEvaluated;
-        deviation |= s == Report::Status::Deviation;
+        verdicts.push_back(evaluation_.verdict(n));
+        row.norms.push_back({n->name, n->article, normStatus(n)});
       }
       std::sort(row.norms.begin(), row.norms.end(),
                 [](const auto &x, const auto &y) { return std::tie(x.article, x.norm) < std::tie(y.article, y.norm); });
-      if (!row.norms.empty())
-        row.status = violation      ? Report::Status::Violation
-                     : notEvaluated ? Report::Status::NotEvaluated
-                     : deviation    ? Report::Status::Deviation
-                                    : Report::Status::Complies;
+      // Voldoet only when each norm is voldoet or niet van toepassing and one is voldoet.
+      if (!row.norms.empty()) row.status = statusOf(combineVerdicts(verdicts));
       report_.articles.push_back(std::move(row));
     }
   }
@@ -287,12 +272,16 @@ class ReportBuilder {
         if (std::find(columns.begin(), columns.end(), o.norm) == columns.end()) columns.push_back(o.norm);
         Report::Status s = o.result == Evaluation::Outcome::Result::Violated  ? Report::Status::Violation
                            : o.result == Evaluation::Outcome::Result::Covered ? Report::Status::Deviation
+                           : o.result == Evaluation::Outcome::Result::Unknown ? Report::Status::NotEvaluated
                                                                               : Report::Status::Complies;
         auto [it, fresh] = cells[o.entity].emplace(o.norm, s);
         if (!fresh)
           it->second = std::max(it->second, s, [](Report::Status a, Report::Status b) {
             auto rank = [](Report::Status x) {
-              return x == Report::Status::Violation ? 2 : x == Report::Status::Deviation ? 1 : 0;
+              return x == Report::Status::Violation      ? 3
+                     : x == Report::Status::NotEvaluated ? 2
+                     : x == Report::Status::Deviation    ? 1
+                                                         : 0;
             };
             return rank(a) < rank(b);
           });

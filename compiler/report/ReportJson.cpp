@@ -118,6 +118,10 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
     findings.push_back(std::move(o));
   }
   const Report::Summary &s = r.summary;
+  llvm::json::Object norms;
+  for (Verdict v : {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable,
+                    Verdict::NotEvaluated})
+    norms[verdictKey(v)] = s.norms[static_cast<size_t>(v)];
   llvm::json::Object root{
       {"version", 1},
       {"tool_version", r.toolVersion},
@@ -130,6 +134,7 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
                                      {"suppressed", s.covered},
                                      {"advice", s.advice},
                                      {"norms_not_evaluated", s.notEvaluated},
+                                     {"norms", std::move(norms)},
                                      {"entities", s.entities}}},
       {"articles", std::move(articles)},
       {"deviations", std::move(deviations)},

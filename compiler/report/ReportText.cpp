@@ -201,7 +201,13 @@ class Writer {
     items.push_back({label(DiagId::sum_warnings), std::to_string(s.warnings)});
     items.push_back({label(DiagId::sum_covered), std::to_string(s.covered)});
     items.push_back({label(DiagId::sum_advice), std::to_string(s.advice)});
-    items.push_back({label(DiagId::sum_not_evaluated), std::to_string(s.notEvaluated)});
+    // The five verdicts on the norms, always all five, in one order.
+    std::string norms;
+    for (Verdict v : {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable,
+                      Verdict::NotEvaluated})
+      norms += (norms.empty() ? "" : ", ") + std::to_string(s.norms[static_cast<size_t>(v)]) + " " +
+               verdictWord(v, labels_.language());
+    items.push_back({label(DiagId::sum_norms), esc(norms)});
     items.push_back({label(DiagId::sum_entities), std::to_string(s.entities)});
     if (html_) {
       os_ << "<dl>\n";

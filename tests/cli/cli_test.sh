@@ -33,6 +33,10 @@ for k in ("severity", "code", "message", "file", "line", "column"):
     assert all(k in x for x in d), k
 assert {x["severity"] for x in d} <= {"error", "warning", "note"}
 assert doc["summary"]["errors"] == sum(x["severity"] == "error" for x in d)
+outcomes = {"complies", "violation", "deviation", "not_applicable", "not_evaluated"}
+assert set(doc["summary"]["norms"]) == outcomes, doc["summary"]["norms"]
+assert doc["norms"] and all(n["outcome"] in outcomes and n["article"] for n in doc["norms"])
+assert sum(doc["summary"]["norms"].values()) == len(doc["norms"])
 print("ok   json format")
 PY
 

@@ -42,7 +42,20 @@ assert "Een CIO beschikt over een CIO-office" in rule["help"]["text"]
 results = run["results"]
 for r in results:
     assert ids[r["ruleIndex"]] == r["ruleId"]
-    assert r["level"] in ("error", "warning", "note")
+    if r.get("kind") in ("pass", "notApplicable", "open"):
+        assert r["level"] == "none" and "locations" not in r, r
+    else:
+        assert r["level"] in ("error", "warning", "note"), r
+# The five outcomes: a norm without a finding has one result that says which of
+# the three other outcomes it has, and every checked norm's rule names its own.
+kinds = {r["ruleId"]: r["kind"] for r in results if "kind" in r}
+assert kinds.get("een_departementale_cio") == "pass", kinds.get("een_departementale_cio")
+assert kinds.get("richtinggevend_eigen_cio") == "notApplicable", kinds.get("richtinggevend_eigen_cio")
+assert kinds.get("er_is_een_cio_beraad") == "open", kinds.get("er_is_een_cio_beraad")   # no `rijk`
+assert "cio_heeft_office" not in kinds                                          # it has a finding
+outcomes = {r["id"]: r["properties"]["outcome"] for r in rules if "outcome" in r.get("properties", {})}
+assert outcomes["cio_heeft_office"] == "violation" and outcomes["een_departementale_cio"] == "complies", outcomes
+assert outcomes["er_is_een_cio_beraad"] == "not_evaluated", outcomes
 office = [r for r in results if r["ruleId"] == "cio_heeft_office"]
 assert office and office[0]["properties"]["article"] == "art3.5"
 region = office[0]["locations"][0]["physicalLocation"]["region"]

@@ -38,7 +38,12 @@ assert all(re.fullmatch(r"[0-9a-f]{64}", i["sha256"]) for i in doc["inputs"])
 assert doc["reference_date"] == "2025-06-01" and doc["tool_version"]
 rows = {a["article"]: a for a in doc["articles"]}
 assert rows["art3"]["status"] == "violation" and rows["art10"]["status"] == "not_evaluated"
-assert rows["art1"]["status"] == "no_norm" and rows["art16"]["status"] == "complies"
+# The fixture has no project: art. 16 applies to nothing, so it is not "complies".
+assert rows["art1"]["status"] == "no_norm" and rows["art16"]["status"] == "not_applicable"
+assert rows["art4"]["status"] == "complies" and rows["art2"]["status"] == "not_applicable"
+counts = doc["summary"]["norms"]
+assert set(counts) == {"complies", "violation", "deviation", "not_applicable", "not_evaluated"}, counts
+assert counts["violation"] == 2 and counts["deviation"] == 1 and counts["not_evaluated"] == 16, counts
 assert [d["state"] for d in doc["deviations"]] == ["active"] and doc["deviations"][0]["days_left"] == 579
 print("ok   report: hash, article statuses, deviation register")
 PY

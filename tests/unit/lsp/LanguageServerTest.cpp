@@ -167,6 +167,13 @@ TEST_F(LanguageServerTest, HoverDefinitionReferencesSymbolsFormatting) {
   ASSERT_TRUE(hover);
   std::string text = hover->getObject("contents")->getString("value")->str();
   EXPECT_NE(text.find("Een CIO beschikt over een CIO-office"), std::string::npos) << text;
+  // And the verdict of each norm that applied to it, in the five outcomes' words.
+  EXPECT_NE(text.find("`cio_heeft_office` (art3.5): schending"), std::string::npos) << text;
+  EXPECT_LT(text.find("(art3.5)"), text.find("(art12.2)")) << text;  // in the law's order
+  // On the ministry: what was checked about it, and held.
+  r = send("textDocument/hover", at(1, 12));
+  text = r[0].getAsObject()->getObject("result")->getObject("contents")->getString("value")->str();
+  EXPECT_NE(text.find("`cio_onder_sg` (art3.1): voldoet"), std::string::npos) << text;
   // Hover on a field name: its doc comment from the schema.
   r = send("textDocument/hover", at(3, 16));
   ASSERT_TRUE(r[0].getAsObject()->getObject("result"));

@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
+
+#include "diagnostics/DiagnosticEngine.h"
 
 namespace cio {
 
@@ -29,8 +32,21 @@ Verdict verdictOf(const Tally &t);
 /// is voldoet or niet van toepassing and at least one is voldoet.
 Verdict combineVerdicts(const std::vector<Verdict> &norms);
 
-/// The stable machine word of a verdict (`voldoet`, `schending`, `afwijking`,
-/// `niet_van_toepassing`, `niet_geevalueerd`), for JSON and SARIF properties.
+/// The stable machine word of a verdict (`complies`, `violation`, `deviation`,
+/// `not_applicable`, `not_evaluated`: the report's JSON words), for JSON and SARIF.
 const char *verdictKey(Verdict v);
+
+/// The verdict as a reader sees it: `voldoet`, `niet van toepassing`; English with `lang`.
+std::string verdictWord(Verdict v, Language lang);
+
+/// The verdict on one norm, for the emitters (which know no norms).
+struct NormVerdict {
+  std::string norm, article;
+  Verdict verdict = Verdict::NotEvaluated;
+};
+
+/// "normen: 40 voldoet, 1 schending, …": how many norms have each verdict, the
+/// five always in the same order; "" when there are none.
+std::string verdictLine(const std::vector<NormVerdict> &verdicts, Language lang);
 
 }  // namespace cio
