@@ -56,10 +56,17 @@ struct Value {
   SourceRange range;
 };
 
+/// The annotation that marks a date field as the date of an event (`@gebeurtenis`:
+/// an aanmelding, an overleg, an oordeel): what happened on a date after the
+/// reference date has not happened yet, so the field has no value until then.
+/// A date of another kind (a start, an end of validity) is a plan and counts as written.
+inline constexpr char kEventAnnotation[] = "gebeurtenis";
+
 struct FieldInfo {
   std::string name;
   Type type;
   bool optional = false;
+  bool event = false;  // annotated kEventAnnotation
   std::vector<std::string> annotations;
   std::string doc;
   SourceRange range;

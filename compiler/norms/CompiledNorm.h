@@ -79,6 +79,7 @@ enum class Op : uint8_t {
   Count,          // aantal(args[0])
   PeriodStart,    // begin(args[0]): the first day of a period
   PeriodEnd,      // einde(args[0]): the last day of a period
+  Line,           // lijn(args[0]): every entity above it along the @hierarchie field `name`, nearest first
   List,           // [args…]
   Has,            // heeft args[0]
   Not,

@@ -125,6 +125,9 @@ class Evaluator {
     const FieldValue *f = e.field(name);
     // An unset optional field has no value, unless an error may hide it.
     if (!f) return e.fieldsIncomplete || e.fieldIsErroneous(name) ? RValue::unknownValue() : RValue{};
+    // An event dated after the reference date has not happened yet: no retroactive facts.
+    if (f->field->event && f->value.type == BaseType::Date && !f->value.list && f->value.date > model_.referenceDate)
+      return RValue{};
     return withoutErroneous(toRValue(f->value));
   }
 
@@ -163,6 +166,27 @@ class Evaluator {
     EntityId p = model_.entities[base.ref].parent;
     if (erroneous(p)) return RValue::unknownValue();
     return p == kNone ? RValue{} : RValue::entity(p);
+  }
+
+  /// `lijn(x)`: up the field `name` from x until it ends or comes round; where
+  /// a step is unknown, the line may go on above what it holds.
+  RValue line(const RValue &base, const std::string &name) {
+    if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return line(v, name); });
+    if (base.unknown) return RValue::unknownValue();
+    RValue out;
+    out.k = RValue::K::Set;
+    if (base.k != RValue::K::Entity || base.ref == kNone) return out;
+    std::vector<EntityId> seen{base.ref};
+    for (RValue up = field(base, name);; up = field(up, name)) {
+      if (up.unknown) {
+        out.unknown = true;
+        break;
+      }
+      if (up.k != RValue::K::Entity || std::find(seen.begin(), seen.end(), up.ref) != seen.end()) break;
+      seen.push_back(up.ref);
+      out.items.push_back(up);
+    }
+    return out;
   }
 
   /// `a binnen b`: an entity that is b or lies inside it; an article that is b or one of its parts.
@@ -219,6 +243,8 @@ class Evaluator {
         r.date = e.op == Op::PeriodStart ? p.date : p.until;
         return r;
       }
+      case Op::Line:
+        return line(eval(e.args[0]), e.name);
       case Op::List: {
         RValue r;
         r.k = RValue::K::Set;

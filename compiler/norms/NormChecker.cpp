@@ -311,7 +311,8 @@ class NormChecker {
         return member(base, e.ident, out);
       }
       case K::Call: {
-        // aantal(S): how many; begin(p), einde(p): the first and last day of a period.
+        // aantal(S): how many; begin(p), einde(p): the first and last day of a period;
+        // lijn(x): the whole line above x.
         out.args.resize(e.operands.size());
         NType arg;
         for (size_t i = 0; i < e.operands.size(); ++i)
@@ -327,6 +328,7 @@ class NormChecker {
           out.op = f == "begin" ? Op::PeriodStart : Op::PeriodEnd;
           return NType::of(NType::K::Date);
         }
+        if (e.operands.size() == 1 && f == "lijn") return line(arg, *e.operands[0], out);
         diags_.report(DiagId::norm_unknown_function, e.ident.range, {e.ident.text});
         out.op = Op::Invalid;
         return NType{};
@@ -579,6 +581,28 @@ class NormChecker {
     NType type;
     uint32_t slot;
   };
+
+  /// `lijn(x)`: the entities above x along its kind's field annotated
+  /// @hierarchie (`ressorteert_onder`), the whole line and not one step: the
+  /// Besluit says "rechtstreeks" where it means one step, and "ressorteert
+  /// onder" alone where any line upward will do.
+  NType line(const NType &arg, const ast::Expr &operand, CExpr &out) {
+    out.op = Op::Line;
+    if (arg.k == NType::K::Error) return NType{};
+    const FieldInfo *hierarchy = nullptr;
+    if (arg.k == NType::K::Entity && arg.ref != kNone)
+      for (const FieldInfo *f : schema_.allFields(arg.ref))
+        if (!f->type.list && f->type.base == BaseType::Kind &&
+            std::find(f->annotations.begin(), f->annotations.end(), "hierarchie") != f->annotations.end())
+          hierarchy = f;
+    if (!hierarchy) {
+      diags_.report(DiagId::norm_type_mismatch, operand.range, {"een functie met een lijn (`@hierarchie`)", describe(arg)});
+      out.op = Op::Invalid;
+      return NType{};
+    }
+    out.name = hierarchy->name;
+    return NType::of(NType::K::Entity, hierarchy->type.ref, true);
+  }
 
   const Schema &schema_;
   DiagnosticEngine &diags_;

@@ -32,6 +32,7 @@ const std::vector<KnownAnnotation> &knownAnnotations() {
       {"rol", true, false, {}, 0},           // drawn as a node
       {"orgaan", true, false, {}, 0},        // drawn as a node (a body)
       {"hierarchie", false, true, {}, 0},    // a solid edge to the target; no cycles
+      {kEventAnnotation, false, true, {}, 0},  // a date on which something happened: no fact before it
       {"lidmaatschap", false, true, {}, 0},  // edges from the members
       {"voorzitter", false, true, {}, 0},    // an edge from the chair
       {"relatie", true, false, {}, 2},       // the kind is an edge: @relatie(van, aan)
@@ -176,6 +177,8 @@ class SchemaBuilder {
       field.optional = f.type.optional || (f.type.element && f.type.element->optional);
       if (!resolveType(f.type, field.type)) field.optional = true;  // avoid follow-up "missing" errors
       for (const ast::Annotation &a : f.annotations) field.annotations.push_back(a.name.text);
+      field.event = std::find(field.annotations.begin(), field.annotations.end(), kEventAnnotation) !=
+                    field.annotations.end();
       schema_.kinds[*id].fields.push_back(std::move(field));
     }
     for (const ast::ContainsDecl &c : k.contains) {
