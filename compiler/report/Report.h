@@ -56,7 +56,7 @@ struct Report {
   std::vector<ArticleRow> articles;
 
   struct Deviation {
-    enum class State { Active, Unused, Expired, NotYetInForce, Invalid };
+    enum class State { Active, Unused, Expired, NotYetInForce, Invalid, NotEvaluated };  // NotEvaluated: its data has an error
     std::string name, file, article, concerns, validUntil;
     State state = State::Active;
     long daysLeft = 0;

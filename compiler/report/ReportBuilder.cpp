@@ -231,9 +231,10 @@ class ReportBuilder {
         return Report::Deviation::State::Expired;
       case DeviationStatus::State::NotYetInForce:
         return Report::Deviation::State::NotYetInForce;
+      case DeviationStatus::State::Doubtful:
+        return Report::Deviation::State::NotEvaluated;
       case DeviationStatus::State::Unlawful:
       case DeviationStatus::State::Invalid:
-      case DeviationStatus::State::Doubtful:
         break;
     }
     return Report::Deviation::State::Invalid;
@@ -374,6 +375,8 @@ std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels
       return labels.text(DiagId::state_not_yet_in_force);
     case Report::Deviation::State::Invalid:
       return labels.text(DiagId::state_invalid);
+    case Report::Deviation::State::NotEvaluated:
+      return labels.text(DiagId::status_not_evaluated);
   }
   return "";
 }

@@ -39,6 +39,8 @@ const char *stateId(Report::Deviation::State s) {
       return "invalid";
     case Report::Deviation::State::Unused:
       return "unused";
+    case Report::Deviation::State::NotEvaluated:
+      return "not_evaluated";
   }
   return "";
 }
