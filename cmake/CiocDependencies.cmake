@@ -11,6 +11,8 @@ find_package(Threads REQUIRED)
 find_path(ANTLR4_INCLUDE_DIR antlr4-runtime.h PATH_SUFFIXES antlr4-runtime REQUIRED)
 find_library(ANTLR4_RUNTIME_LIB NAMES libantlr4-runtime.a antlr4-runtime REQUIRED)
 find_library(TINFO_LIB tinfo REQUIRED)
+# toml++ (libtomlplusplus-dev) reads cioc.toml; used header-only, so nothing to link.
+find_path(TOMLPLUSPLUS_INCLUDE_DIR toml++/toml.h REQUIRED)
 
 add_library(cioc_llvm INTERFACE)
 target_include_directories(cioc_llvm SYSTEM INTERFACE ${LLVM_INCLUDE_DIR})

@@ -28,6 +28,8 @@ class DiagnosticEngine {
   explicit DiagnosticEngine(Language lang = Language::Dutch) : lang_(lang) {}
 
   Language language() const { return lang_; }
+  /// For a language known only once the configuration is read; texts made before stay as they are.
+  void setLanguage(Language lang) { lang_ = lang; }
 
   /// Formats the text of a table entry with its arguments in the chosen language.
   std::string text(DiagId id, const std::vector<std::string> &args = {}) const;

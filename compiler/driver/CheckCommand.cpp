@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <ctime>
 #include <set>
 
@@ -10,6 +11,7 @@
 #include "norms/FindingText.h"
 #include "norms/NormChecker.h"
 #include "norms/NormDoc.h"
+#include "pipeline/Config.h"
 #include "pipeline/Pipeline.h"
 #include "sema/Sema.h"
 
@@ -63,18 +65,46 @@ static std::vector<RuleInfo> ruleCatalog(const CompiledNorms &norms, const model
   return rules;
 }
 
-int runCheck(const CheckOptions &opt) {
+/// Every code a level may name: the compiler's diagnostics and the norms.
+static std::vector<std::string> knownCodes(const CompiledNorms &norms) {
+  std::vector<std::string> codes;
+  for (const DiagKindInfo &k : allDiagKinds()) codes.emplace_back(k.name);
+  for (const CompiledNorm &n : norms.norms) codes.push_back(n.name);
+  return codes;
+}
+
+int runCheck(const CheckOptions &given) {
+  CheckOptions opt = given;
+  // cioc.toml, nearest above the first input; the command line beats it.
+  Pipeline p(opt.lang == "en" ? Language::English : Language::Dutch);
+  Config config;
+  if (std::string path = findConfig(opt.paths.empty() ? "." : opt.paths.front()); !path.empty())
+    config = readConfig(path, p.sources, p.diags);
+  if (opt.referenceDate.empty()) opt.referenceDate = config.referenceDate;
+  if (!opt.langGiven && !config.lang.empty()) opt.lang = config.lang;
+  if (!opt.werrorGiven && config.werror) opt.werror = *config.werror;
+  if (!opt.stdlibGiven && !config.stdlibDir.empty()) opt.stdlibDir = config.stdlibDir;
+  overrideLevels(config, opt.allow, Level::Allow);
+  overrideLevels(config, opt.warn, Level::Warn);
+  overrideLevels(config, opt.deny, Level::Deny);
   Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
-  Pipeline p(lang);
+  p.diags.setLanguage(lang);
   runPipeline(p, {opt.paths, opt.referenceDate, opt.stdlibDir});
   DiagnosticEngine &diags = p.diags;
   llvm::SourceMgr &sources = p.sources;
 
   std::vector<Diagnostic> all = p.allDiagnostics();
+  applyLevels(all, config, knownCodes(p.norms), diags);
   sortDiagnostics(all, sources);
   llvm::raw_ostream &out = llvm::outs();
-  // Counts are taken before the cap, so the exit status still reflects every finding.
-  size_t errors = p.errorCount(), warnings = p.warningCount();
+  // Counts are taken after the levels and before the cap, so the exit status
+  // reflects every finding as the configuration weighs it.
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic &d : all)
+    if (d.coveredBy.empty()) {
+      errors += d.severity == Severity::Error;
+      warnings += d.severity == Severity::Warning;
+    }
   if (!opt.verify && opt.maxDiagnostics && all.size() > opt.maxDiagnostics) {
     size_t hidden = all.size() - opt.maxDiagnostics;
     all.resize(opt.maxDiagnostics);
@@ -105,7 +135,9 @@ int runCheck(const CheckOptions &opt) {
                                    phase.peakKiB);
   }
 
-  if (p.usageError || p.workspace->hadIoError()) return 2;
+  // A configuration that cannot be read as written is a usage error, as a bad option is.
+  bool badConfig = std::any_of(all.begin(), all.end(), [](const Diagnostic &d) { return d.code.rfind("config_", 0) == 0; });
+  if (p.usageError || p.workspace->hadIoError() || badConfig) return 2;
   if (errors > 0 || (opt.werror && warnings > 0)) return 1;
   return 0;
 }

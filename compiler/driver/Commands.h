@@ -19,6 +19,9 @@ struct CheckOptions {
   bool verify = false;
   size_t maxDiagnostics = 1000;  // 0: no limit
   bool timings = false;          // print each stage's wall time to stderr
+  // Given on the command line, so they beat cioc.toml (pipeline/Config.h).
+  bool langGiven = false, werrorGiven = false, stdlibGiven = false;
+  std::vector<std::string> allow, warn, deny;  // --allow, --warn, --deny CODE
 };
 
 /// Returns the process exit status (0 clean, 1 findings, 2 usage or I/O error).

@@ -45,6 +45,12 @@ static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of 
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
                                    cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd),
                                    cl::sub(LspCmd), cl::sub(ExportCmd));
+static cl::list<std::string> Allow("allow", cl::desc("Toon deze melding of norm niet (zoals `allow` in cioc.toml)"),
+                                   cl::value_desc("code"), cl::CommaSeparated, cl::sub(CheckCmd));
+static cl::list<std::string> Warn("warn", cl::desc("Maak deze melding of norm een waarschuwing"), cl::value_desc("code"),
+                                  cl::CommaSeparated, cl::sub(CheckCmd));
+static cl::list<std::string> Deny("deny", cl::desc("Maak deze melding of norm een fout"), cl::value_desc("code"),
+                                  cl::CommaSeparated, cl::sub(CheckCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
                                         cl::init(1000), cl::sub(CheckCmd));
 static cl::opt<bool> Timings("tijden", cl::desc("Toon de duur van elke fase op stderr (voor metingen)"), cl::Hidden,
@@ -127,6 +133,12 @@ int main(int argc, char **argv) {
     opt.verify = Verify;
     opt.timings = Timings;
     opt.maxDiagnostics = MaxDiagnostics;
+    opt.langGiven = Lang.getNumOccurrences() > 0;
+    opt.werrorGiven = Werror.getNumOccurrences() > 0;
+    opt.stdlibGiven = !Stdlib.empty() || std::getenv("CIO_STDLIB");
+    opt.allow.assign(Allow.begin(), Allow.end());
+    opt.warn.assign(Warn.begin(), Warn.end());
+    opt.deny.assign(Deny.begin(), Deny.end());
     return cio::runCheck(opt);
   }
   llvm::errs() << "cioc: geef een subcommando, bijvoorbeeld `cioc check examples/` (zie `cioc --help`)\n";

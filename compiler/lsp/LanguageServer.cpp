@@ -12,6 +12,7 @@
 #include "llvm/Support/Path.h"
 #include "lsp/LspSupport.h"
 #include "norms/FindingText.h"
+#include "pipeline/Config.h"
 #include "pipeline/Pipeline.h"
 #include "pipeline/SourceFiles.h"
 #include "syntax/Parse.h"
@@ -312,6 +313,15 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   }
   opt.recordOutcomes = true;  // hover shows each norm's verdict on an entity
   auto p = std::make_unique<Pipeline>(Language::Dutch);
+  // The workspace's cioc.toml, as the command line reads it: the same date,
+  // library and levels, so the editor and CI agree.
+  Config config;
+  if (std::string path = findConfig(roots_.empty() ? (files.empty() ? "." : files.front()) : roots_.front());
+      !path.empty()) {
+    config = readConfig(path, p->sources, p->diags);
+    opt.referenceDate = config.referenceDate;
+    if (!config.stdlibDir.empty()) opt.stdlibDir = config.stdlibDir;
+  }
   runPipeline(*p, opt);
   for (const std::string &path : tooLarge)
     if (unsigned buffer = bufferOf(*p, path))
@@ -327,6 +337,11 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
     return it->second;
   };
   shown_ = p->allDiagnostics();
+  std::vector<std::string> known;
+  for (const DiagKindInfo &k : allDiagKinds()) known.emplace_back(k.name);
+  for (const CompiledNorm &n : p->norms.norms) known.push_back(n.name);
+  applyLevels(shown_, config, known, p->diags);
+  if (!config.path.empty()) byUri[pathToUri(config.path)];  // its problems show in it
   for (const Diagnostic &d : shown_) {
     if (!d.range.valid()) continue;
     const llvm::MemoryBuffer *buf = p->sources.getMemoryBuffer(d.range.buffer);

@@ -102,6 +102,24 @@ TEST_F(LanguageServerTest, PublishesFindingsWithTheArticle) {
             llvm::StringRef::npos);
 }
 
+// The editor reads the workspace's cioc.toml as the command line does (issue 13).
+TEST_F(LanguageServerTest, TheWorkspaceConfigurationSetsLevelsAsOnTheCommandLine) {
+  std::ofstream(root_ / "cioc.toml") << "[levels]\ncio_heeft_office = \"allow\"\ncio_in_bestuursraad = \"warn\"\n";
+  initialize();
+  std::vector<Value> r =
+      send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  const Array *diags = published(r, fin_);
+  ASSERT_TRUE(diags);
+  bool office = false;
+  int64_t board = 0;
+  for (const Value &d : *diags) {
+    office |= d.getAsObject()->getString("code") == "cio_heeft_office";
+    if (d.getAsObject()->getString("code") == "cio_in_bestuursraad") board = *d.getAsObject()->getInteger("severity");
+  }
+  EXPECT_FALSE(office) << "allowed in cioc.toml, yet shown";
+  EXPECT_EQ(board, 2);  // a warning, as cioc.toml says
+}
+
 TEST_F(LanguageServerTest, IncrementalEditsAreAppliedAndRecheckedAcrossFiles) {
   initialize();
   send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
