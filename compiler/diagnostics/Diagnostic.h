@@ -50,6 +50,10 @@ struct Diagnostic {
   std::string article;    // the article in `art3.1` notation
   std::string subject;    // the path of the entity the finding is about
   std::string coveredBy;  // the name of the deviation that covers it
+  std::string identity;   // the norm and the paths of the bound entities: what the finding is, in any language
+  // Set when the check compares with a baseline (pipeline/Baseline.h):
+  std::string fingerprint;  // stable across unrelated edits and moved lines
+  enum class Baseline { None, New, Unchanged } baseline = Baseline::None;
 };
 
 }  // namespace cio

@@ -57,6 +57,9 @@ void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
       fixits.push_back(std::move(fo));
     }
     o["fixits"] = std::move(fixits);
+    if (!d.fingerprint.empty()) o["fingerprint"] = d.fingerprint;
+    if (d.baseline != Diagnostic::Baseline::None)
+      o["baseline"] = d.baseline == Diagnostic::Baseline::New ? "new" : "unchanged";
     list.push_back(std::move(o));
     if (!d.coveredBy.empty())
       ++covered;

@@ -88,6 +88,10 @@ void renderSarif(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, co
                                              {"physicalLocation", physical(locate(sm, n.range))}});
     if (!related.empty()) res["relatedLocations"] = std::move(related);
     if (!d.article.empty()) res["properties"] = llvm::json::Object{{"article", d.article}};
+    // Stable across unrelated edits and moved lines (pipeline/Baseline.h), for code scanning's own matching.
+    if (!d.fingerprint.empty()) res["partialFingerprints"] = llvm::json::Object{{"ciocFingerprint/v1", d.fingerprint}};
+    if (d.baseline != Diagnostic::Baseline::None)
+      res["baselineState"] = d.baseline == Diagnostic::Baseline::New ? "new" : "unchanged";
     if (!d.coveredBy.empty())
       res["suppressions"] = llvm::json::Array{
           llvm::json::Object{{"kind", "inSource"}, {"status", "accepted"}, {"justification", d.coveredBy}}};

@@ -4,14 +4,18 @@
 
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
 #include "norms/FindingText.h"
 #include "norms/NormChecker.h"
 #include "norms/NormDoc.h"
+#include "pipeline/Baseline.h"
 #include "pipeline/Config.h"
+#include "pipeline/Output.h"
 #include "pipeline/Pipeline.h"
 #include "sema/Sema.h"
 
@@ -73,38 +77,103 @@ static std::vector<std::string> knownCodes(const CompiledNorms &norms) {
   return codes;
 }
 
-int runCheck(const CheckOptions &given) {
-  CheckOptions opt = given;
-  // cioc.toml, nearest above the first input; the command line beats it.
-  Pipeline p(opt.lang == "en" ? Language::English : Language::Dutch);
-  Config config;
+/// What `check` and `baseline` share: the configuration (cioc.toml, nearest
+/// above the first input; the command line beats it), the pipeline, and the
+/// diagnostics weighed by the levels, sorted.
+static std::vector<Diagnostic> checkedDiagnostics(CheckOptions &opt, Pipeline &p, Config &config) {
   if (std::string path = findConfig(opt.paths.empty() ? "." : opt.paths.front()); !path.empty())
     config = readConfig(path, p.sources, p.diags);
   if (opt.referenceDate.empty()) opt.referenceDate = config.referenceDate;
   if (!opt.langGiven && !config.lang.empty()) opt.lang = config.lang;
   if (!opt.werrorGiven && config.werror) opt.werror = *config.werror;
   if (!opt.stdlibGiven && !config.stdlibDir.empty()) opt.stdlibDir = config.stdlibDir;
+  if (opt.baseline.empty()) opt.baseline = config.baseline;
   overrideLevels(config, opt.allow, Level::Allow);
   overrideLevels(config, opt.warn, Level::Warn);
   overrideLevels(config, opt.deny, Level::Deny);
-  Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
-  p.diags.setLanguage(lang);
+  p.diags.setLanguage(opt.lang == "en" ? Language::English : Language::Dutch);
   runPipeline(p, {opt.paths, opt.referenceDate, opt.stdlibDir});
+  std::vector<Diagnostic> all = p.allDiagnostics();
+  applyLevels(all, config, knownCodes(p.norms), p.diags);
+  sortDiagnostics(all, p.sources);
+  return all;
+}
+
+static bool badConfiguration(const std::vector<Diagnostic> &all) {
+  return std::any_of(all.begin(), all.end(), [](const Diagnostic &d) { return d.code.rfind("config_", 0) == 0; });
+}
+
+static std::string folderOf(const std::string &path) {
+  llvm::SmallString<256> dir(path);
+  llvm::sys::fs::make_absolute(dir);
+  llvm::sys::path::remove_filename(dir);
+  return std::string(dir);
+}
+
+int runBaseline(const CheckOptions &given) {
+  CheckOptions opt = given;
+  Pipeline p(opt.lang == "en" ? Language::English : Language::Dutch);
+  Config config;
+  std::vector<Diagnostic> all = checkedDiagnostics(opt, p, config);
+  if (opt.output.empty()) {
+    llvm::errs() << "cioc baseline: geef het bestand met -o, bijvoorbeeld `cioc baseline -o cioc-baseline.json`\n";
+    return 2;
+  }
+  fingerprintDiagnostics(all, p.sources, folderOf(opt.output));
+  size_t recorded = std::count_if(all.begin(), all.end(), [](const Diagnostic &d) { return !d.fingerprint.empty(); });
+  if (badConfiguration(all) || p.usageError || p.workspace->hadIoError()) {
+    renderText(llvm::errs(), all, p.sources, p.diags.language(), false);
+    return 2;
+  }
+  WriteError error;
+  if (!writeFileAtomically(opt.output, baselineJson(all, CIOC_VERSION), error)) {
+    reportWriteError(p.diags, opt.output, error);
+    p.printCompilerErrors(p.diags.language());
+    return 2;
+  }
+  llvm::errs() << p.diags.text(DiagId::baseline_written, {std::to_string(recorded), opt.output}) << '\n';
+  return 0;
+}
+
+int runCheck(const CheckOptions &given) {
+  CheckOptions opt = given;
+  Pipeline p(opt.lang == "en" ? Language::English : Language::Dutch);
+  Config config;
+  std::vector<Diagnostic> all = checkedDiagnostics(opt, p, config);
+  Language lang = p.diags.language();
   DiagnosticEngine &diags = p.diags;
   llvm::SourceMgr &sources = p.sources;
-
-  std::vector<Diagnostic> all = p.allDiagnostics();
-  applyLevels(all, config, knownCodes(p.norms), diags);
-  sortDiagnostics(all, sources);
+  // With a baseline, what it records is known and neither shown as new nor counted.
+  size_t known = 0;
+  bool baselineOk = true;
+  if (!opt.baseline.empty()) {
+    fingerprintDiagnostics(all, sources, folderOf(opt.baseline));
+    std::map<std::string, size_t> baseline = readBaseline(opt.baseline, diags, baselineOk);
+    if (baselineOk) known = compareWithBaseline(all, std::move(baseline));
+    else all.push_back(diags.diagnostics().back());
+  } else if (opt.format == "sarif") {
+    // SARIF carries them, baseline or not: relative to the workspace root (the
+    // configuration's folder, else the first input), not to the working directory.
+    std::string input = opt.paths.empty() ? "." : opt.paths.front();
+    fingerprintDiagnostics(all, sources,
+                           !config.path.empty()                ? folderOf(config.path)
+                           : llvm::sys::fs::is_directory(input) ? input
+                                                               : folderOf(input));
+  }
   llvm::raw_ostream &out = llvm::outs();
   // Counts are taken after the levels and before the cap, so the exit status
   // reflects every finding as the configuration weighs it.
   size_t errors = 0, warnings = 0;
   for (const Diagnostic &d : all)
-    if (d.coveredBy.empty()) {
+    if (d.coveredBy.empty() && d.baseline != Diagnostic::Baseline::Unchanged) {
       errors += d.severity == Severity::Error;
       warnings += d.severity == Severity::Warning;
     }
+  // People and annotations see what is new; JSON and SARIF keep the known ones, marked.
+  if (known > 0 && (opt.format == "text" || opt.format == "github"))
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [](const Diagnostic &d) { return d.baseline == Diagnostic::Baseline::Unchanged; }),
+              all.end());
   if (!opt.verify && opt.maxDiagnostics && all.size() > opt.maxDiagnostics) {
     size_t hidden = all.size() - opt.maxDiagnostics;
     all.resize(opt.maxDiagnostics);
@@ -128,6 +197,7 @@ int runCheck(const CheckOptions &given) {
   else
     renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed(),
                p.verdicts());
+  if (known > 0 && opt.format == "text") out << diags.text(DiagId::baseline_known, {std::to_string(known)}) << '\n';
   out.flush();
   if (opt.timings) {
     for (const Pipeline::Phase &phase : p.phases)
@@ -135,9 +205,8 @@ int runCheck(const CheckOptions &given) {
                                    phase.peakKiB);
   }
 
-  // A configuration that cannot be read as written is a usage error, as a bad option is.
-  bool badConfig = std::any_of(all.begin(), all.end(), [](const Diagnostic &d) { return d.code.rfind("config_", 0) == 0; });
-  if (p.usageError || p.workspace->hadIoError() || badConfig) return 2;
+  // A configuration or baseline that cannot be read as written is a usage error, as a bad option is.
+  if (p.usageError || p.workspace->hadIoError() || badConfiguration(all) || !baselineOk) return 2;
   if (errors > 0 || (opt.werror && warnings > 0)) return 1;
   return 0;
 }

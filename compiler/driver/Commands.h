@@ -22,10 +22,15 @@ struct CheckOptions {
   // Given on the command line, so they beat cioc.toml (pipeline/Config.h).
   bool langGiven = false, werrorGiven = false, stdlibGiven = false;
   std::vector<std::string> allow, warn, deny;  // --allow, --warn, --deny CODE
+  std::string baseline;                        // --baseline FILE: fail only on findings it does not record
+  std::string output;                          // `cioc baseline -o FILE`
 };
 
 /// Returns the process exit status (0 clean, 1 findings, 2 usage or I/O error).
 int runCheck(const CheckOptions &options);
+
+/// `cioc baseline -o FILE`: records today's findings (pipeline/Baseline.h). Exit 0, or 2.
+int runBaseline(const CheckOptions &options);
 
 struct ExplainOptions {
   std::string subject;             // a norm name or an article (`art3.1`)

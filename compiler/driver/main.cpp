@@ -18,15 +18,16 @@ static cl::SubCommand FmtCmd("fmt", "Zet .cio-bestanden in de vaste opmaak (of t
 static cl::list<std::string> FmtPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(FmtCmd));
 static cl::opt<bool> FmtCheck("check", cl::desc("Verander niets; noem de bestanden die zouden veranderen"),
                               cl::sub(FmtCmd));
+static cl::SubCommand BaselineCmd("baseline", "Leg de bevindingen van nu vast, zodat check --baseline alleen op nieuwe faalt");
 static cl::SubCommand ReportCmd("report", "Schrijf het nalevingsrapport (HTML, Markdown of JSON)");
 static cl::SubCommand ExportCmd("export", "Schrijf het opgeloste model als JSON (entiteiten en hun velden)");
 static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd), cl::sub(GraphCmd),
-                                        cl::sub(ReportCmd), cl::sub(ExportCmd));
+                                        cl::sub(ReportCmd), cl::sub(ExportCmd), cl::sub(BaselineCmd));
 static cl::opt<std::string> Output(
     "o",
     cl::desc("Uitvoerbestand: graph .dot/.svg/.png (standaard DOT op stdout), "
              "report .html/.md/.json (standaard Markdown op stdout), export .json (standaard stdout)"),
-    cl::value_desc("bestand"), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(ExportCmd));
+    cl::value_desc("bestand"), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(ExportCmd), cl::sub(BaselineCmd));
 static cl::opt<std::string> Focus("focus", cl::desc("Teken één organisatie met haar omgeving"), cl::value_desc("naam"),
                                   cl::sub(GraphCmd));
 static cl::list<std::string> ExplainArgs(cl::Positional, cl::desc("NORM|ARTIKEL [PAD…]"), cl::sub(ExplainCmd));
@@ -34,23 +35,26 @@ static cl::opt<bool> CheckExamples("toets-voorbeelden",
                                    cl::desc("Toets dat het voorbeeld van elke bibliotheeknorm die norm schendt"),
                                    cl::sub(ExplainCmd));
 static cl::opt<std::string> Peildatum("peildatum", cl::desc("Peildatum JJJJ-MM-DD (standaard: vandaag)"),
-                                      cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(ExplainCmd),
+                                      cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(BaselineCmd), cl::sub(ExplainCmd),
                                       cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(ExportCmd));
 static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text, json, sarif of github"), cl::init("text"),
                                    cl::sub(CheckCmd));
 static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
+                                 cl::sub(BaselineCmd),
                                  cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd),
                                  cl::sub(ExportCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
                                    cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd),
-                                   cl::sub(LspCmd), cl::sub(ExportCmd));
+                                   cl::sub(LspCmd), cl::sub(ExportCmd), cl::sub(BaselineCmd));
 static cl::list<std::string> Allow("allow", cl::desc("Toon deze melding of norm niet (zoals `allow` in cioc.toml)"),
-                                   cl::value_desc("code"), cl::CommaSeparated, cl::sub(CheckCmd));
+                                   cl::value_desc("code"), cl::CommaSeparated, cl::sub(CheckCmd), cl::sub(BaselineCmd));
 static cl::list<std::string> Warn("warn", cl::desc("Maak deze melding of norm een waarschuwing"), cl::value_desc("code"),
-                                  cl::CommaSeparated, cl::sub(CheckCmd));
+                                  cl::CommaSeparated, cl::sub(CheckCmd), cl::sub(BaselineCmd));
 static cl::list<std::string> Deny("deny", cl::desc("Maak deze melding of norm een fout"), cl::value_desc("code"),
-                                  cl::CommaSeparated, cl::sub(CheckCmd));
+                                  cl::CommaSeparated, cl::sub(CheckCmd), cl::sub(BaselineCmd));
+static cl::opt<std::string> BaselineFile("baseline", cl::desc("Faal alleen op bevindingen die deze baseline niet kent"),
+                                         cl::value_desc("bestand"), cl::sub(CheckCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
                                         cl::init(1000), cl::sub(CheckCmd));
 static cl::opt<bool> Timings("tijden", cl::desc("Toon de duur van elke fase op stderr (voor metingen)"), cl::Hidden,
@@ -118,7 +122,7 @@ int main(int argc, char **argv) {
     opt.checkExamples = CheckExamples;
     return cio::runExplain(opt);
   }
-  if (CheckCmd) {
+  if (CheckCmd || BaselineCmd) {
     if (Format != "text" && Format != "json" && Format != "sarif" && Format != "github") {
       llvm::errs() << "cioc: onbekend formaat '" << Format << "' (text, json, sarif of github)\n";
       return 2;
@@ -139,7 +143,9 @@ int main(int argc, char **argv) {
     opt.allow.assign(Allow.begin(), Allow.end());
     opt.warn.assign(Warn.begin(), Warn.end());
     opt.deny.assign(Deny.begin(), Deny.end());
-    return cio::runCheck(opt);
+    opt.baseline = BaselineFile;
+    opt.output = Output;
+    return BaselineCmd ? cio::runBaseline(opt) : cio::runCheck(opt);
   }
   llvm::errs() << "cioc: geef een subcommando, bijvoorbeeld `cioc check examples/` (zie `cioc --help`)\n";
   return 2;

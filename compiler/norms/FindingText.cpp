@@ -68,6 +68,8 @@ Diagnostic renderFinding(const Finding &f, const Model &m, const DiagnosticEngin
   d.range = f.anchor;
   d.article = f.article.notation();
   d.subject = entityLabel(m, f.subject);
+  d.identity = f.norm->name;
+  for (model::EntityId e : f.bound) d.identity += '\n' + entityLabel(m, e);
   if (auto a = m.schema.articles.find(d.article); a != m.schema.articles.end()) {
     d.notes.push_back({{}, labels.text(DiagId::note_article_text, {d.article, a->second.text})});
     if (const Library *lib = libraryOfArticle(m.schema, d.article))

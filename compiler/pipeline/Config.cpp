@@ -53,7 +53,7 @@ class ConfigReader {
       return config;
     }
     const toml::table &root = parsed.table();
-    static const std::vector<std::string> kKeys = {"peildatum", "lang", "werror", "stdlib", "levels"};
+    static const std::vector<std::string> kKeys = {"peildatum", "lang", "werror", "stdlib", "baseline", "levels"};
     for (auto &&[key, node] : root) {
       std::string name(key.str());
       SourceRange where = at(key.source());
@@ -78,18 +78,18 @@ class ConfigReader {
           continue;
         }
         config.werror = node.value<bool>();
-      } else if (name == "stdlib") {
+      } else if (name == "stdlib" || name == "baseline") {
         std::optional<std::string> v = node.value<std::string>();
         if (!v || v->empty()) {
-          diags_.report(DiagId::config_bad_value, where, {name, "een map"});
+          diags_.report(DiagId::config_bad_value, where, {name, name == "stdlib" ? "een map" : "een bestand"});
           continue;
         }
-        llvm::SmallString<256> dir(*v);
-        if (llvm::sys::path::is_relative(dir)) {
-          dir = llvm::sys::path::parent_path(path);
-          llvm::sys::path::append(dir, *v);
+        llvm::SmallString<256> resolved(*v);
+        if (llvm::sys::path::is_relative(resolved)) {
+          resolved = llvm::sys::path::parent_path(path);
+          llvm::sys::path::append(resolved, *v);
         }
-        config.stdlibDir = std::string(dir);
+        (name == "stdlib" ? config.stdlibDir : config.baseline) = std::string(resolved);
       } else if (name == "levels") {
         if (!node.is_table()) {
           diags_.report(DiagId::config_bad_value, where, {name, "een tabel `[levels]`"});

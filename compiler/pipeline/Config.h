@@ -7,6 +7,7 @@
 //   lang = "nl"                      # or "en"
 //   werror = true
 //   stdlib = "../bibliotheken"       # relative to the file
+//   baseline = "cioc-baseline.json"  # fail only on findings it does not record
 //
 //   [levels]                         # per code, like clippy's -A/-W/-D
 //   library_superseded = "allow"     # allow: not shown; warn: a warning; deny: an error
@@ -33,6 +34,7 @@ struct Config {
   std::string lang;           // "nl", "en", or "" when not set
   std::optional<bool> werror;
   std::string stdlibDir;  // resolved against the file's folder; "" when not set
+  std::string baseline;   // the baseline file, resolved likewise; "" when not set
   struct CodeLevel {
     Level level;
     SourceRange at;  // the key in the file, for a code that turns out unknown

@@ -21,6 +21,7 @@ const std::map<std::string, std::string> kCoveredElsewhere = {
     {"file_changed_meanwhile", "FilesTest.AFileChangedMeanwhileIsNotOverwritten (a race a CLI test cannot time)"},
     {"invalid_reference_date", "tests/cli/cli_test.sh: invalid reference date"},
     {"config_syntax", "tests/cli/config_test.sh: not TOML"},
+    {"baseline_invalid", "tests/cli/baseline_test.sh: not a baseline"},
     {"config_unknown_key", "tests/cli/config_test.sh: unknown key"},
     {"config_bad_value", "tests/cli/config_test.sh: bad value"},
     {"config_unknown_code", "tests/cli/config_test.sh: unknown code"},
