@@ -29,6 +29,17 @@ struct CheckOptions {
 /// Returns the process exit status (0 clean, 1 findings, 2 usage or I/O error).
 int runCheck(const CheckOptions &options);
 
+struct InitOptions {
+  std::string dir = ".";
+  std::string code = "MIN";  // the ministry's name in the .cio file
+  std::string title;         // its title; "Ministerie CODE" when empty
+  std::string lang = "nl";
+  std::string stdlibDir;  // holds the templates (sjablonen/init)
+};
+
+/// `cioc init [MAP]`: a workspace that checks clean at once. Exit 0, or 2 (nothing written).
+int runInit(const InitOptions &options);
+
 /// `cioc baseline -o FILE`: records today's findings (pipeline/Baseline.h). Exit 0, or 2.
 int runBaseline(const CheckOptions &options);
 

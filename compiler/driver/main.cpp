@@ -19,6 +19,12 @@ static cl::list<std::string> FmtPaths(cl::Positional, cl::desc("[PAD…]"), cl::
 static cl::opt<bool> FmtCheck("check", cl::desc("Verander niets; noem de bestanden die zouden veranderen"),
                               cl::sub(FmtCmd));
 static cl::SubCommand BaselineCmd("baseline", "Leg de bevindingen van nu vast, zodat check --baseline alleen op nieuwe faalt");
+static cl::SubCommand InitCmd("init", "Maak een werkruimte voor een ministerie: cioc.toml, een .cio-bestand, een CI-workflow");
+static cl::opt<std::string> InitDir(cl::Positional, cl::desc("[MAP]"), cl::init("."), cl::sub(InitCmd));
+static cl::opt<std::string> InitCode("ministerie", cl::desc("De naam van het ministerie in het .cio-bestand (standaard MIN)"),
+                                     cl::value_desc("naam"), cl::init("MIN"), cl::sub(InitCmd));
+static cl::opt<std::string> InitTitle("titel", cl::desc("De titel van het ministerie"), cl::value_desc("tekst"),
+                                      cl::sub(InitCmd));
 static cl::SubCommand ReportCmd("report", "Schrijf het nalevingsrapport (HTML, Markdown of JSON)");
 static cl::SubCommand ExportCmd("export", "Schrijf het opgeloste model als JSON (entiteiten en hun velden)");
 static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd), cl::sub(GraphCmd),
@@ -41,12 +47,12 @@ static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text, jso
                                    cl::sub(CheckCmd));
 static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
-                                 cl::sub(BaselineCmd),
+                                 cl::sub(BaselineCmd), cl::sub(InitCmd),
                                  cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd),
                                  cl::sub(ExportCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
                                    cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd),
-                                   cl::sub(LspCmd), cl::sub(ExportCmd), cl::sub(BaselineCmd));
+                                   cl::sub(LspCmd), cl::sub(ExportCmd), cl::sub(BaselineCmd), cl::sub(InitCmd));
 static cl::list<std::string> Allow("allow", cl::desc("Toon deze melding of norm niet (zoals `allow` in cioc.toml)"),
                                    cl::value_desc("code"), cl::CommaSeparated, cl::sub(CheckCmd), cl::sub(BaselineCmd));
 static cl::list<std::string> Warn("warn", cl::desc("Maak deze melding of norm een waarschuwing"), cl::value_desc("code"),
@@ -80,6 +86,15 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (LspCmd) return cio::runLsp(stdlibDir());
+  if (InitCmd) {
+    cio::InitOptions opt;
+    opt.dir = InitDir;
+    opt.code = InitCode;
+    opt.title = InitTitle;
+    opt.lang = Lang;
+    opt.stdlibDir = stdlibDir();
+    return cio::runInit(opt);
+  }
   if (FmtCmd) {
     cio::FmtOptions opt;
     opt.paths.assign(FmtPaths.begin(), FmtPaths.end());
