@@ -40,6 +40,10 @@ struct InitOptions {
 /// `cioc init [MAP]`: a workspace that checks clean at once. Exit 0, or 2 (nothing written).
 int runInit(const InitOptions &options);
 
+/// `cioc check --watch`: checks, then again after each change to the workspace's
+/// .cio files or cioc.toml; with `maxRechecks` > 0, stops after that many (for tests).
+int runWatch(const CheckOptions &options, unsigned maxRechecks);
+
 /// `cioc baseline -o FILE`: records today's findings (pipeline/Baseline.h). Exit 0, or 2.
 int runBaseline(const CheckOptions &options);
 

@@ -61,6 +61,10 @@ static cl::list<std::string> Deny("deny", cl::desc("Maak deze melding of norm ee
                                   cl::CommaSeparated, cl::sub(CheckCmd), cl::sub(BaselineCmd));
 static cl::opt<std::string> BaselineFile("baseline", cl::desc("Faal alleen op bevindingen die deze baseline niet kent"),
                                          cl::value_desc("bestand"), cl::sub(CheckCmd));
+static cl::opt<bool> Watch("watch", cl::desc("Toets opnieuw bij elke wijziging van een .cio-bestand of cioc.toml"),
+                           cl::sub(CheckCmd));
+static cl::opt<unsigned> WatchMax("watch-max", cl::desc("Stop na zoveel keer opnieuw toetsen (voor tests)"), cl::init(0),
+                                  cl::Hidden, cl::sub(CheckCmd));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen", cl::desc("Toon ten hoogste zoveel meldingen (0: alle)"),
                                         cl::init(1000), cl::sub(CheckCmd));
 static cl::opt<bool> Timings("tijden", cl::desc("Toon de duur van elke fase op stderr (voor metingen)"), cl::Hidden,
@@ -160,7 +164,8 @@ int main(int argc, char **argv) {
     opt.deny.assign(Deny.begin(), Deny.end());
     opt.baseline = BaselineFile;
     opt.output = Output;
-    return BaselineCmd ? cio::runBaseline(opt) : cio::runCheck(opt);
+    if (BaselineCmd) return cio::runBaseline(opt);
+    return Watch ? cio::runWatch(opt, WatchMax) : cio::runCheck(opt);
   }
   llvm::errs() << "cioc: geef een subcommando, bijvoorbeeld `cioc check examples/` (zie `cioc --help`)\n";
   return 2;
