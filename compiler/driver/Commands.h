@@ -40,6 +40,17 @@ struct InitOptions {
 /// `cioc init [MAP]`: a workspace that checks clean at once. Exit 0, or 2 (nothing written).
 int runInit(const InitOptions &options);
 
+struct DiffOptions {
+  CheckOptions check;  // reference date, library, language, werror: the same for both versions
+  std::vector<std::string> oldPaths, newPaths;
+  std::string gitRevision;      // --git REV: the old version is the workspace at that revision
+  std::string format = "text";  // text, json or markdown
+};
+
+/// `cioc diff`: entities and findings that changed between two versions.
+/// Exit 0, 1 when an error appeared (with werror, a warning too), 2 on usage errors.
+int runDiff(const DiffOptions &options);
+
 /// `cioc check --watch`: checks, then again after each change to the workspace's
 /// .cio files or cioc.toml; with `maxRechecks` > 0, stops after that many (for tests).
 int runWatch(const CheckOptions &options, unsigned maxRechecks);

@@ -25,6 +25,12 @@ static cl::opt<std::string> InitCode("ministerie", cl::desc("De naam van het min
                                      cl::value_desc("naam"), cl::init("MIN"), cl::sub(InitCmd));
 static cl::opt<std::string> InitTitle("titel", cl::desc("De titel van het ministerie"), cl::value_desc("tekst"),
                                       cl::sub(InitCmd));
+static cl::SubCommand DiffCmd("diff", "Wat veranderde tussen twee versies: entiteiten en bevindingen (tekst, JSON, Markdown)");
+static cl::list<std::string> DiffPaths(cl::Positional, cl::desc("OUD NIEUW | --git REVISIE [PAD]"), cl::sub(DiffCmd));
+static cl::opt<std::string> DiffGit("git", cl::desc("Vergelijk met de werkruimte zoals die in deze git-revisie was"),
+                                    cl::value_desc("revisie"), cl::sub(DiffCmd));
+static cl::opt<std::string> DiffFormat("format", cl::desc("Uitvoerformaat: text, json of markdown"), cl::init("text"),
+                                       cl::sub(DiffCmd));
 static cl::SubCommand ReportCmd("report", "Schrijf het nalevingsrapport (HTML, Markdown of JSON)");
 static cl::SubCommand ExportCmd("export", "Schrijf het opgeloste model als JSON (entiteiten en hun velden)");
 static cl::list<std::string> CheckPaths(cl::Positional, cl::desc("[PAD…]"), cl::sub(CheckCmd), cl::sub(GraphCmd),
@@ -41,18 +47,20 @@ static cl::opt<bool> CheckExamples("toets-voorbeelden",
                                    cl::desc("Toets dat het voorbeeld van elke bibliotheeknorm die norm schendt"),
                                    cl::sub(ExplainCmd));
 static cl::opt<std::string> Peildatum("peildatum", cl::desc("Peildatum JJJJ-MM-DD (standaard: vandaag)"),
-                                      cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(BaselineCmd), cl::sub(ExplainCmd),
+                                      cl::value_desc("datum"), cl::sub(CheckCmd), cl::sub(BaselineCmd), cl::sub(DiffCmd),
+                                      cl::sub(ExplainCmd),
                                       cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(ExportCmd));
 static cl::opt<std::string> Format("format", cl::desc("Uitvoerformaat: text, json, sarif of github"), cl::init("text"),
                                    cl::sub(CheckCmd));
-static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd));
+static cl::opt<bool> Werror("werror", cl::desc("Behandel waarschuwingen als fouten"), cl::sub(CheckCmd), cl::sub(DiffCmd));
 static cl::opt<std::string> Lang("lang", cl::desc("Taal van de meldingen: nl of en"), cl::init("nl"), cl::sub(CheckCmd),
-                                 cl::sub(BaselineCmd), cl::sub(InitCmd),
+                                 cl::sub(BaselineCmd), cl::sub(InitCmd), cl::sub(DiffCmd),
                                  cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd),
                                  cl::sub(ExportCmd));
 static cl::opt<std::string> Stdlib("stdlib", cl::desc("Map met de standaardbibliotheek"), cl::value_desc("map"),
                                    cl::sub(CheckCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd),
-                                   cl::sub(LspCmd), cl::sub(ExportCmd), cl::sub(BaselineCmd), cl::sub(InitCmd));
+                                   cl::sub(LspCmd), cl::sub(ExportCmd), cl::sub(BaselineCmd), cl::sub(InitCmd),
+                                   cl::sub(DiffCmd));
 static cl::list<std::string> Allow("allow", cl::desc("Toon deze melding of norm niet (zoals `allow` in cioc.toml)"),
                                    cl::value_desc("code"), cl::CommaSeparated, cl::sub(CheckCmd), cl::sub(BaselineCmd));
 static cl::list<std::string> Warn("warn", cl::desc("Maak deze melding of norm een waarschuwing"), cl::value_desc("code"),
@@ -90,6 +98,27 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (LspCmd) return cio::runLsp(stdlibDir());
+  if (DiffCmd) {
+    if (DiffFormat != "text" && DiffFormat != "json" && DiffFormat != "markdown") {
+      llvm::errs() << "cioc diff: onbekend formaat '" << DiffFormat << "' (text, json of markdown)\n";
+      return 2;
+    }
+    cio::DiffOptions opt;
+    opt.check.referenceDate = Peildatum;
+    opt.check.lang = Lang;
+    opt.check.werror = Werror;
+    opt.check.stdlibDir = stdlibDir();
+    opt.check.stdlibGiven = !Stdlib.empty() || std::getenv("CIO_STDLIB");
+    opt.gitRevision = DiffGit;
+    opt.format = DiffFormat;
+    if (!DiffGit.empty()) {
+      opt.newPaths.assign(DiffPaths.begin(), DiffPaths.end());
+    } else if (DiffPaths.size() == 2) {
+      opt.oldPaths = {DiffPaths[0]};
+      opt.newPaths = {DiffPaths[1]};
+    }
+    return cio::runDiff(opt);
+  }
   if (InitCmd) {
     cio::InitOptions opt;
     opt.dir = InitDir;

@@ -63,10 +63,12 @@ std::string lineText(const llvm::SourceMgr &sources, SourceRange range) {
 
 }  // namespace
 
-void fingerprintDiagnostics(std::vector<Diagnostic> &all, const llvm::SourceMgr &sources, const std::string &root) {
+void fingerprintDiagnostics(std::vector<Diagnostic> &all, const llvm::SourceMgr &sources, const std::string &root,
+                            bool includeCovered) {
   std::map<unsigned, std::string> files;  // by buffer: the relative path, made once
   for (Diagnostic &d : all) {
-    if (!counts(d)) continue;
+    bool weighs = d.severity == Severity::Error || d.severity == Severity::Warning;
+    if (!(includeCovered ? weighs : counts(d))) continue;
     std::string key = "cioc-1\n";
     if (!d.identity.empty()) {
       key += d.identity;  // a finding is its norm and its entities

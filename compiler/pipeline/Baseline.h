@@ -15,9 +15,11 @@
 
 namespace cio {
 
-/// Fills `fingerprint` of every error and warning no deviation covers; paths
-/// are taken relative to `root` (the baseline file's folder).
-void fingerprintDiagnostics(std::vector<Diagnostic> &all, const llvm::SourceMgr &sources, const std::string &root);
+/// Fills `fingerprint` of every error and warning no deviation covers (with
+/// `includeCovered`, of the covered ones too); paths are taken relative to
+/// `root` (the baseline file's folder).
+void fingerprintDiagnostics(std::vector<Diagnostic> &all, const llvm::SourceMgr &sources, const std::string &root,
+                            bool includeCovered = false);
 
 /// The baseline file's content: one entry per fingerprinted diagnostic, sorted (JSON, version 1).
 std::string baselineJson(const std::vector<Diagnostic> &all, const std::string &toolVersion);
