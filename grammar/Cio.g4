@@ -48,7 +48,9 @@ normClause
     ;
 
 // ---- entities -------------------------------------------------------------
-entity : kind=name entityName=name? STRING? ( ';' | '{' member* '}' ) ;
+// `dienstonderdeel FIN.BD "…" { … }` at the top of a file declares BD inside FIN,
+// which another file declares: one ministry over several files.
+entity : kind=name (owners+=name '.')* entityName=name? STRING? ( ';' | '{' member* '}' ) ;
 member : fieldAssign | entity ;
 fieldAssign : name '=' value ';' ;
 

@@ -40,6 +40,7 @@ struct RangeMover {
   void operator()(Entity &e) const {
     (*this)(e.range);
     (*this)(e.kind);
+    for (Ident &owner : e.owners) (*this)(owner);
     if (e.name) (*this)(*e.name);
     if (e.title) (*this)(*e.title);
     for (FieldAssign &f : e.fields) {

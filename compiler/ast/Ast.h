@@ -50,6 +50,9 @@ struct FieldAssign {
 
 struct Entity {
   Ident kind;
+  /// `dienstonderdeel FIN.BD`: the path of the parent declared elsewhere (FIN),
+  /// one part per name; empty for an entity declared where it stands.
+  std::vector<Ident> owners;
   std::optional<Ident> name;
   std::optional<Literal> title;
   std::vector<FieldAssign> fields;

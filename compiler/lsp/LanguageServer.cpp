@@ -503,10 +503,13 @@ Value LanguageServer::definition(const Object &params, bool references) {
   const Object *context = params.getObject("context");
   if (!context || context->getBoolean("includeDeclaration").value_or(true))
     out.push_back(location(m.entities[target].nameRange));
-  for (const model::Entity &e : m.entities)
+  for (const model::Entity &e : m.entities) {
     for (const model::FieldValue &f : e.fields)
       for (const model::Value *v : referencesIn(f))
         if (v->ref == target && v->range.valid()) out.push_back(location(v->range));
+    for (const auto &[owner, range] : e.ownerRefs)
+      if (owner == target) out.push_back(location(range));
+  }
   return out;
 }
 

@@ -150,10 +150,13 @@ Value LanguageServer::rename(const Object &params) {
         Object{{"range", bm.range(begin, r.end)}, {"newText", newName}});
   };
   edit(m.entities[target].nameRange);
-  for (const model::Entity &e : m.entities)
+  for (const model::Entity &e : m.entities) {
     for (const model::FieldValue &f : e.fields)
       for (const model::Value *v : referencesIn(f))
         if (v->ref == target && v->range.valid()) edit(v->range);
+    for (const auto &[owner, range] : e.ownerRefs)  // one part of `FIN.BD` in another file
+      if (owner == target) edit(range);
+  }
   Object out;
   for (auto &[uri, edits] : changes) out[uri] = std::move(edits);
   return Object{{"changes", std::move(out)}};

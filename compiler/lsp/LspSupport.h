@@ -97,6 +97,11 @@ inline model::EntityId entityAt(const model::Model &m, unsigned buffer, size_t o
   for (model::EntityId id = 0; id < m.entities.size(); ++id) {
     const model::Entity &e = m.entities[id];
     if (contains(e.nameRange, buffer, offset)) return id;
+    for (const auto &[owner, range] : e.ownerRefs)  // `dienstonderdeel FIN.BD`: FIN names an entity
+      if (contains(range, buffer, offset)) {
+        if (onReference) *onReference = true;
+        return owner;
+      }
     for (const model::FieldValue &f : e.fields)
       for (const model::Value *v : referencesIn(f))
         if (contains(v->range, buffer, offset)) {

@@ -176,6 +176,9 @@ struct Entity {
   /// name): written, but of unknown value. They are not among `fields`.
   std::vector<std::string> erroneousFields;
   bool fieldIsErroneous(const std::string &name) const;
+  /// Declared elsewhere than its parent (`dienstonderdeel FIN.BD`): each part
+  /// of the qualifier with the entity it names, for the editor's references and renames.
+  std::vector<std::pair<EntityId, SourceRange>> ownerRefs;
   const FieldValue *field(const std::string &name) const;
 };
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "sema/NameResolver.h"
 #include "sema/Sema.h"
@@ -29,16 +30,35 @@ class EntityBuilder {
     model_.entities.reserve(model_.entities.size() + total);
     sources_.reserve(sources_.size() + total);
     collectSyntaxErrors(files);
+    // Entities declared where they stand first; then those declared under a
+    // parent of another file (`dienstonderdeel FIN.BD`), shorter paths first,
+    // so that `FIN.BD.X` finds `FIN.BD` declared in a third file.
+    std::vector<std::pair<const ast::Entity *, bool>> elsewhere;  // the entity, its file's kinds quiet
     for (const LoadedFile &f : files) {
       // A failed `gebruik` leaves the file's kinds unknown: that one error is
       // the diagnosis, not a second one per entity (no cascades).
       quietKinds_ = f.ast().uses.size() > 0 && failedUse(f);
       for (const ast::Entity &e : f.ast().entities) {
+        if (!e.owners.empty()) {
+          elsewhere.push_back({&e, quietKinds_});
+          continue;
+        }
         EntityId id = declare(e, kNone);
         model_.roots.push_back(id);
       }
     }
+    std::stable_sort(elsewhere.begin(), elsewhere.end(),
+                     [](const auto &a, const auto &b) { return a.first->owners.size() < b.first->owners.size(); });
+    for (const auto &[e, quiet] : elsewhere) {
+      quietKinds_ = quiet;
+      declareElsewhere(*e);
+    }
+    // Names and counts once every part is in place, wherever it was declared.
     checkNames(model_.roots);
+    for (EntityId id = 0; id < model_.entities.size(); ++id) {
+      checkNames(model_.entities[id].children);
+      checkCounts(id);
+    }
     NameResolver resolver(model_, diags_);
     for (auto &[id, ast] : sources_) fillFields(id, *ast, resolver);
   }
@@ -56,7 +76,7 @@ class EntityBuilder {
     return n;
   }
 
-  EntityId declare(const ast::Entity &e, EntityId parent) {
+  EntityId declare(const ast::Entity &e, EntityId parent, bool placed = true) {
     EntityId id = static_cast<EntityId>(model_.entities.size());
     model_.entities.emplace_back();
     {
@@ -78,7 +98,7 @@ class EntityBuilder {
         model_.entities[id].likelyKind = *meant;
       } else {
         model_.entities[id].kind = *k;
-        checkPlacement(id, *k, parent, e.kind.range);
+        if (placed) checkPlacement(id, *k, parent, e.kind.range);
       }
     } else {
       model_.entities[id].erroneous = true;
@@ -96,11 +116,54 @@ class EntityBuilder {
     sources_.emplace_back(id, &e);
     std::vector<EntityId> children;
     children.reserve(e.children.size());
-    for (const ast::Entity &c : e.children) children.push_back(declare(c, id));
+    for (const ast::Entity &c : e.children) {
+      // Inside a body the parent is the body's: a qualifier says nothing more.
+      if (!c.owners.empty()) diags_.report(DiagId::owner_inside_body, c.owners.front().range, {c.owners.front().text});
+      children.push_back(declare(c, id));
+    }
     model_.entities[id].children = children;
-    checkNames(children);
-    checkCounts(id);
     return id;
+  }
+
+  /// `kind OWNER.PATH.NAME …` at the top of a file: declared inside the entity
+  /// at OWNER.PATH, which may stand in another file. An owner that does not
+  /// exist makes the entity erroneous: one error, no findings about it.
+  void declareElsewhere(const ast::Entity &e) {
+    std::string path;
+    for (const ast::Ident &o : e.owners) path += (path.empty() ? "" : ".") + o.text;
+    EntityId owner = findPath(path);
+    if (owner == kNone) {
+      Diagnostic &d = diags_.report(DiagId::unknown_owner, e.owners.back().range, {path});
+      std::vector<std::string> paths;
+      for (const Entity &ent : model_.entities)
+        if (!ent.name.empty()) paths.push_back(ent.path);
+      if (std::string s = closestName(path, paths); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+      EntityId id = declare(e, kNone, /*placed=*/false);
+      model_.entities[id].erroneous = true;
+      model_.roots.push_back(id);
+      return;
+    }
+    EntityId first = static_cast<EntityId>(model_.entities.size());
+    EntityId id = declare(e, owner);
+    model_.entities[owner].children.push_back(id);
+    for (EntityId added = first; added < model_.entities.size(); ++added) indexPath(added);
+    // The qualifier's parts name the owner and its ancestors, from the root down.
+    std::vector<EntityId> chain;
+    for (EntityId up = owner; up != kNone; up = model_.entities[up].parent) chain.insert(chain.begin(), up);
+    for (size_t i = 0; i < e.owners.size() && i < chain.size(); ++i)
+      model_.entities[id].ownerRefs.push_back({chain[i], e.owners[i].range});
+  }
+
+  /// The entity whose qualified name is `path`, or kNone (the first, when a
+  /// duplicate name makes two; the duplicate is reported on its own).
+  EntityId findPath(const std::string &path) {
+    if (byPath_.empty())
+      for (EntityId id = 0; id < model_.entities.size(); ++id) indexPath(id);
+    auto it = byPath_.find(path);
+    return it == byPath_.end() ? kNone : it->second;
+  }
+  void indexPath(EntityId id) {
+    if (!model_.entities[id].name.empty()) byPath_.emplace(model_.entities[id].path, id);
   }
 
   /// Whether an error in `id`'s body or an erroneous part of it may hide a `kind`.
@@ -401,6 +464,7 @@ class EntityBuilder {
   DiagnosticEngine &diags_;
   std::vector<std::pair<EntityId, const ast::Entity *>> sources_;
   std::vector<SourceRange> syntaxErrors_;
+  std::unordered_map<std::string, EntityId> byPath_;  // named entities by qualified name, built on first use
   bool quietKinds_ = false;  // the file being declared has a failed `gebruik`
 };
 

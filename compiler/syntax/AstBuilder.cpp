@@ -179,6 +179,7 @@ ast::FieldAssign AstBuilder::fieldAssign(P::FieldAssignContext *ctx) {
 ast::Entity AstBuilder::entity(P::EntityContext *ctx) {
   ast::Entity e;
   e.kind = ident(ctx->kind);
+  for (P::NameContext *owner : ctx->owners) e.owners.push_back(ident(owner));
   if (ctx->entityName) e.name = ident(ctx->entityName);
   if (ctx->STRING()) e.title = textLiteral(ctx->STRING()->getSymbol());
   // Sorted first so that both vectors get their exact size: growing them

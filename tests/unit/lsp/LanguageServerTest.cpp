@@ -277,6 +277,35 @@ TEST_F(LanguageServerTest, RenameChangesTheDeclarationAndEveryReference) {
   EXPECT_TRUE(r[0].getAsObject()->getObject("error"));
 }
 
+// A ministry over several files (issue 13): `dienstonderdeel M.D` in its own
+// file names M; definition, references and rename follow that part too.
+TEST_F(LanguageServerTest, AnEntityDeclaredUnderItsParentInAnotherFileIsAReferenceToTheParent) {
+  std::ofstream(root_ / "d.cio") << "gebruik besluit_cio_2021;\ndienstonderdeel M.D { functie DIR; }\n";
+  std::string d = pathToUri((root_ / "d.cio").string());
+  initialize();
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
+  // Definition of `M` in `M.D`: the ministry in m.cio.
+  std::vector<Value> r =
+      send("textDocument/definition", Object{{"textDocument", Object{{"uri", d}}}, {"position", position(1, 16)}});
+  const Object *loc = r[0].getAsObject()->getObject("result");
+  ASSERT_TRUE(loc);
+  EXPECT_EQ(loc->getString("uri"), fin_);
+  EXPECT_EQ(start(loc), std::make_pair(int64_t(1), int64_t(11)));
+  // Renaming the ministry changes the qualifier in d.cio.
+  r = send("textDocument/rename",
+           Object{{"textDocument", Object{{"uri", fin_}}}, {"position", position(1, 11)}, {"newName", "MIN"}});
+  const Object *changes = r[0].getAsObject()->getObject("result")->getObject("changes");
+  ASSERT_TRUE(changes && changes->getArray(d));
+  EXPECT_EQ(start(changes->getArray(d)->front().getAsObject()), std::make_pair(int64_t(1), int64_t(16)));
+  // And the dienstonderdeel's path is M.D: no diagnostic says it is misplaced.
+  r = send("textDocument/didOpen",
+           Object{{"textDocument", Object{{"uri", d}, {"text", "gebruik besluit_cio_2021;\ndienstonderdeel M.D { functie DIR; }\n"}}}},
+           false);
+  // (Nothing is published for a file without diagnostics; were BD misplaced, it would have one.)
+  if (const Array *diags = published(r, d))
+    for (const Value &x : *diags) EXPECT_NE(x.getAsObject()->getString("code"), "kind_not_allowed_at_top");
+}
+
 TEST_F(LanguageServerTest, CodeActionsOfferFixItsAndADeviationSkeleton) {
   initialize();
   send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false);
