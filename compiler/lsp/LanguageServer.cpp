@@ -319,6 +319,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   if (std::string path = findConfig(roots_.empty() ? (files.empty() ? "." : files.front()) : roots_.front());
       !path.empty()) {
     config = readConfig(path, p->sources, p->diags);
+    if (config.lang == "en") p->diags.setLanguage(Language::English);
     opt.referenceDate = config.referenceDate;
     if (!config.stdlibDir.empty()) opt.stdlibDir = config.stdlibDir;
   }
