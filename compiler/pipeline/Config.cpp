@@ -24,9 +24,11 @@ std::string findConfig(const std::string &start) {
     llvm::SmallString<256> candidate(dir);
     llvm::sys::path::append(candidate, kConfigFileName);
     if (llvm::sys::fs::is_regular_file(candidate)) return std::string(candidate);
-    llvm::StringRef parent = llvm::sys::path::parent_path(dir);
-    if (parent == dir) break;
-    dir = parent;
+    // The parent is a prefix of `dir`: shorten it in place (assigning a view
+    // of itself to itself would read freed memory when it grows).
+    size_t parent = llvm::sys::path::parent_path(dir).size();
+    if (parent == 0 || parent == dir.size()) break;
+    dir.resize(parent);
   }
   return "";
 }
