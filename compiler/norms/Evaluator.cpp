@@ -265,13 +265,13 @@ class Evaluator {
       case Op::Not:
         return fromTruth(negate(truth(eval(e.args[0]))));
       case Op::And: {
-        Truth all = Truth::True;
-        for (const CExpr &a : e.args) all = conjoin(all, truth(eval(a)));
+        Truth all = Truth::True;  // a false operand decides: the rest is not evaluated
+        for (size_t i = 0; i < e.args.size() && all != Truth::False; ++i) all = conjoin(all, truth(eval(e.args[i])));
         return fromTruth(all);
       }
       case Op::Or: {
-        Truth any = Truth::False;
-        for (const CExpr &a : e.args) any = disjoin(any, truth(eval(a)));
+        Truth any = Truth::False;  // a true operand decides
+        for (size_t i = 0; i < e.args.size() && any != Truth::True; ++i) any = disjoin(any, truth(eval(e.args[i])));
         return fromTruth(any);
       }
       case Op::Implies: {
