@@ -44,27 +44,16 @@ const char *verdictKey(Verdict v) {
 }
 
 std::string verdictWord(Verdict v, Language lang) {
-  bool nl = lang == Language::Dutch;
-  switch (v) {
-    case Verdict::Complies:
-      return nl ? "voldoet" : "complies";
-    case Verdict::Violation:
-      return nl ? "schending" : "violation";
-    case Verdict::Deviation:
-      return nl ? "afwijking" : "deviation";
-    case Verdict::NotApplicable:
-      return nl ? "niet van toepassing" : "not applicable";
-    case Verdict::NotEvaluated:
-      break;
-  }
-  return nl ? "niet geëvalueerd" : "not evaluated";
+  static constexpr DiagId kWords[] = {DiagId::verdict_complies, DiagId::verdict_violation, DiagId::verdict_deviation,
+                                      DiagId::verdict_not_applicable, DiagId::verdict_not_evaluated};
+  return DiagnosticEngine(lang).text(kWords[static_cast<size_t>(v)]);
 }
 
 std::string verdictLine(const std::vector<NormVerdict> &verdicts, Language lang) {
   if (verdicts.empty()) return "";
   static constexpr Verdict kOrder[] = {Verdict::Complies, Verdict::Violation, Verdict::Deviation,
                                        Verdict::NotApplicable, Verdict::NotEvaluated};
-  std::string out = lang == Language::Dutch ? "normen: " : "norms: ";
+  std::string out = DiagnosticEngine(lang).text(DiagId::verdict_norms) + ": ";
   for (size_t i = 0; i < std::size(kOrder); ++i) {
     size_t n = 0;
     for (const NormVerdict &v : verdicts) n += v.verdict == kOrder[i];

@@ -31,13 +31,13 @@ int runCheck(const CheckOptions &options);
 
 struct InitOptions {
   std::string dir = ".";
-  std::string code = "MIN";  // the ministry's name in the .cio file
-  std::string title;         // its title; "Ministerie CODE" when empty
+  std::string code = "MIN";  // the organisation's name in the .cio file (`{{CODE}}` in the templates)
+  std::string title;         // its title (`{{TITEL}}`); the template's default when empty
   std::string lang = "nl";
   std::string stdlibDir;  // holds the templates (sjablonen/init)
 };
 
-/// `cioc init [MAP]`: a workspace that checks clean at once. Exit 0, or 2 (nothing written).
+/// `cioc init [MAP]`: the stdlib's workspace template (sjablonen/init), filled in. Exit 0, or 2 (nothing written).
 int runInit(const InitOptions &options);
 
 struct DiffOptions {

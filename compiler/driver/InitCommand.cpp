@@ -1,8 +1,10 @@
-// `cioc init`: a workspace for one ministry that checks clean at once — the
-// configuration, one compliant .cio file and a CI workflow — made from the
-// templates in the stdlib (`sjablonen/init`), so the C++ knows no CIO word.
+// `cioc init`: a workspace that checks clean at once — in the stdlib's
+// templates (`sjablonen/init`): the configuration, one compliant .cio file
+// for a ministry and a CI workflow — so the C++ knows no CIO word.
 // It writes nothing when any of its files exists already: nothing a user
 // wrote is overwritten.
+#include <algorithm>
+#include <cstring>
 #include <ctime>
 
 #include "diagnostics/Render.h"
@@ -57,33 +59,40 @@ int runInit(const InitOptions &opt) {
   char today[16];
   std::strftime(today, sizeof today, "%Y-%m-%d", &local);
   int year = local.tm_year + 1900;
-  std::string title = opt.title.empty() ? "Ministerie " + opt.code : opt.title;
+  std::string title = opt.title.empty() ? opt.code : opt.title;
   for (char &c : title)
     if (c == '\n' || c == '\r') c = ' ';  // a title is one line, in the comments as in the text
   std::string lower = llvm::StringRef(opt.code).lower();
-  struct Target {
-    const char *templ;
-    std::string path;
-  };
-  std::vector<Target> targets = {{"cioc.toml", "cioc.toml"},
-                                 {"ministerie.cio.sjabloon", "ministerie/" + lower + ".cio"},
-                                 {"cioc.yml", ".github/workflows/cioc.yml"}};
+  // The template folder is the workspace to make: every file in it, with
+  // `{{naam}}` in a path the name in lower case and `.sjabloon` dropped.
+  llvm::SmallString<256> templates(opt.stdlibDir);
+  llvm::sys::path::append(templates, "sjablonen", "init");
+  std::vector<std::string> templateFiles;
+  std::error_code ec;
+  for (llvm::sys::fs::recursive_directory_iterator it(templates, ec), end; it != end && !ec; it.increment(ec))
+    if (it->type() == llvm::sys::fs::file_type::regular_file) templateFiles.push_back(it->path());
+  std::sort(templateFiles.begin(), templateFiles.end());
+  if (templateFiles.empty()) {
+    diags.report(DiagId::init_template_missing, {}, {std::string(templates)});
+    return fail();
+  }
   // Everything is read and checked before anything is written.
   std::vector<std::pair<std::string, std::string>> files;  // path, content
-  for (const Target &t : targets) {
-    llvm::SmallString<256> from(opt.stdlibDir), to(opt.dir);
-    llvm::sys::path::append(from, "sjablonen", "init", t.templ);
-    llvm::sys::path::append(to, t.path);
+  for (const std::string &from : templateFiles) {
+    std::string rel = replaceAll(llvm::StringRef(from).drop_front(templates.size()).ltrim("/").str(), "{{naam}}", lower);
+    if (llvm::StringRef(rel).ends_with(".sjabloon")) rel.resize(rel.size() - std::strlen(".sjabloon"));
+    llvm::SmallString<256> to(opt.dir);
+    llvm::sys::path::append(to, rel);
     auto buffer = llvm::MemoryBuffer::getFile(from, /*IsText=*/true);
     if (!buffer) {
-      diags.report(DiagId::init_template_missing, {}, {std::string(from)});
+      diags.report(DiagId::init_template_missing, {}, {from});
       return fail();
     }
     if (llvm::sys::fs::exists(to)) diags.report(DiagId::init_exists, {}, {std::string(to)});
     std::string text = (*buffer)->getBuffer().str();
-    text = replaceAll(text, "{{CODE}}", opt.code);
     text = replaceAll(text, "\"{{TITEL}}\"", quoted(title));
     text = replaceAll(text, "{{TITEL}}", title);
+    text = replaceAll(text, "{{CODE}}", opt.code);
     text = replaceAll(text, "{{VANDAAG}}", today);
     text = replaceAll(text, "{{PLANPERIODE}}", std::to_string(year) + ".." + std::to_string(year + 3));
     files.emplace_back(std::string(to), std::move(text));
@@ -101,9 +110,7 @@ int runInit(const InitOptions &opt) {
     }
     llvm::outs() << diags.text(DiagId::init_created, {path}) << '\n';
   }
-  llvm::SmallString<256> ministry(opt.dir);
-  llvm::sys::path::append(ministry, "ministerie");
-  llvm::outs() << diags.text(DiagId::init_next, {std::string(ministry)}) << '\n';
+  llvm::outs() << diags.text(DiagId::init_next, {opt.dir}) << '\n';
   return 0;
 }
 

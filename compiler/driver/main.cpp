@@ -19,11 +19,11 @@ static cl::list<std::string> FmtPaths(cl::Positional, cl::desc("[PAD…]"), cl::
 static cl::opt<bool> FmtCheck("check", cl::desc("Verander niets; noem de bestanden die zouden veranderen"),
                               cl::sub(FmtCmd));
 static cl::SubCommand BaselineCmd("baseline", "Leg de bevindingen van nu vast, zodat check --baseline alleen op nieuwe faalt");
-static cl::SubCommand InitCmd("init", "Maak een werkruimte voor een ministerie: cioc.toml, een .cio-bestand, een CI-workflow");
+static cl::SubCommand InitCmd("init", "Maak een werkruimte uit de sjablonen van de bibliotheek: cioc.toml, een .cio-bestand, een CI-workflow");
 static cl::opt<std::string> InitDir(cl::Positional, cl::desc("[MAP]"), cl::init("."), cl::sub(InitCmd));
-static cl::opt<std::string> InitCode("ministerie", cl::desc("De naam van het ministerie in het .cio-bestand (standaard MIN)"),
+static cl::opt<std::string> InitCode("naam", cl::desc("De naam van de organisatie in het .cio-bestand (standaard MIN)"),
                                      cl::value_desc("naam"), cl::init("MIN"), cl::sub(InitCmd));
-static cl::opt<std::string> InitTitle("titel", cl::desc("De titel van het ministerie"), cl::value_desc("tekst"),
+static cl::opt<std::string> InitTitle("titel", cl::desc("De titel van de organisatie"), cl::value_desc("tekst"),
                                       cl::sub(InitCmd));
 static cl::SubCommand DiffCmd("diff", "Wat veranderde tussen twee versies: entiteiten en bevindingen (tekst, JSON, Markdown)");
 static cl::list<std::string> DiffPaths(cl::Positional, cl::desc("OUD NIEUW | --git REVISIE [PAD]"), cl::sub(DiffCmd));

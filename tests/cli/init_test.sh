@@ -4,7 +4,7 @@
 cioc=$1 stdlib=$2
 source "$(dirname "$0")/lib.sh"
 
-"$cioc" init "$tmp/ws" --stdlib "$stdlib" --ministerie VWS --titel 'Ministerie van "Volksgezondheid"' > "$tmp/out"
+"$cioc" init "$tmp/ws" --stdlib "$stdlib" --naam VWS --titel 'Ministerie van "Volksgezondheid"' > "$tmp/out"
 check "init: made" 0 $?
 for f in cioc.toml ministerie/vws.cio .github/workflows/cioc.yml; do
   [ -f "$tmp/ws/$f" ] && echo "ok   init: $f" || { echo "FAIL init: no $f"; fail=1; }
@@ -22,13 +22,13 @@ python3 -c "import sys, json; print(json.dumps(open(sys.argv[1]).read()))" "$tmp
 # Nothing a user wrote is overwritten: a second init writes nothing at all.
 echo "// eigen werk" >> "$tmp/ws/cioc.toml"
 cp -r "$tmp/ws" "$tmp/before"
-"$cioc" init "$tmp/ws" --stdlib "$stdlib" --ministerie ANDER > "$tmp/out" 2>&1
+"$cioc" init "$tmp/ws" --stdlib "$stdlib" --naam ANDER > "$tmp/out" 2>&1
 check "init again: refused" 2 $?
 expect "init again: says why" "$tmp/out" "init_exists"
 diff -r "$tmp/before" "$tmp/ws" > /dev/null && echo "ok   init again: nothing changed, nothing added" \
   || { echo "FAIL init again: the workspace changed"; fail=1; }
 
-"$cioc" init "$tmp/bad" --stdlib "$stdlib" --ministerie "1 x" > "$tmp/out" 2>&1
+"$cioc" init "$tmp/bad" --stdlib "$stdlib" --naam "1 x" > "$tmp/out" 2>&1
 check "init: a name the language does not accept" 2 $?
 expect "init: says which" "$tmp/out" "init_bad_name"
 [ ! -e "$tmp/bad" ] && echo "ok   init: nothing made for a bad name" || { echo "FAIL init: made something"; fail=1; }
