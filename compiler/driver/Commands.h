@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "llvm/Support/raw_ostream.h"
 #include "model/Model.h"
 
 namespace cio {
@@ -25,6 +26,9 @@ struct CheckOptions {
   std::string baseline;                        // --baseline FILE: fail only on findings it does not record
   std::string output;                          // `cioc baseline -o FILE`
 };
+
+/// `cioc --version`: cioc, the libraries it was built with, the standard library it reads.
+void printVersion(llvm::raw_ostream &os, bool english, const std::string &stdlibDir);
 
 /// Returns the process exit status (0 clean, 1 findings, 2 usage or I/O error).
 int runCheck(const CheckOptions &options);
@@ -101,11 +105,13 @@ int runReport(const ReportOptions &options);
 struct FmtOptions {
   std::vector<std::string> paths;
   bool check = false;  // list the files that would change, change nothing
+  bool diff = false;   // print a unified diff of what would change, change nothing
   std::string lang = "nl";
 };
 
-/// `cioc fmt`: 0 done (or, with check, nothing to change), 1 with check when a
-/// file would change, 2 when a file was refused or could not be read or written.
+/// `cioc fmt`: 0 done (or, with check or diff, nothing to change), 1 with check or
+/// diff when a file would change, 2 when a file was refused or could not be read
+/// or written. The one path `-` is standard input, formatted to standard output.
 int runFmt(const FmtOptions &options);
 
 }  // namespace cio

@@ -7,6 +7,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "pipeline/Output.h"
 #include "pipeline/Pipeline.h"
+#include "sema/Sema.h"
 
 namespace cio {
 
@@ -22,7 +23,14 @@ int runGraph(const GraphOptions &opt) {
   }
   OrgChart chart;
   if (!failed && !buildOrgChart(p.model, p.evaluation.findings, opt.focus, chart)) {
-    p.diags.report(DiagId::graph_unknown_focus, {}, {opt.focus});
+    Diagnostic &d = p.diags.report(DiagId::graph_unknown_focus, {}, {opt.focus});
+    std::vector<std::string> names = chartFocusNames(p.model);
+    // A name several organisations share: the paths that end in it.
+    std::string among;
+    for (const std::string &n : names)
+      if (llvm::StringRef(n).endswith("." + opt.focus)) among += (among.empty() ? "" : "`, `") + n;
+    if (among.empty()) among = closestName(opt.focus, names);
+    if (!among.empty()) p.diags.setHelp(d, DiagId::help_did_you_mean, {among});
     failed = true;
   }
   std::string content, error;

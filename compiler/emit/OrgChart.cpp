@@ -29,6 +29,22 @@ class ChartBuilder {
     return true;
   }
 
+  /// What `--focus` accepts: each organisation's path, and its name when no other has it.
+  std::vector<std::string> focusNames() {
+    classify();
+    std::map<std::string, size_t> nameCount;
+    for (EntityId id = 0; id < model_.entities.size(); ++id)
+      if (clusterOf_[id] != kNone) ++nameCount[model_.entities[id].name];
+    std::vector<std::string> names;
+    for (EntityId id = 0; id < model_.entities.size(); ++id) {
+      if (clusterOf_[id] == kNone) continue;
+      const Entity &e = model_.entities[id];
+      names.push_back(e.path);
+      if (nameCount[e.name] == 1 && e.name != e.path) names.push_back(e.name);
+    }
+    return names;
+  }
+
  private:
   bool kindHas(KindId k, const char *annotation) const {
     for (; k != kNone; k = schema_.kinds[k].base)
@@ -233,6 +249,11 @@ bool buildOrgChart(const Model &model, const std::vector<Finding> &findings, con
                    OrgChart &chart) {
   chart = OrgChart{};
   return ChartBuilder(model, chart).build(findings, focus);
+}
+
+std::vector<std::string> chartFocusNames(const Model &model) {
+  OrgChart scratch;
+  return ChartBuilder(model, scratch).focusNames();
 }
 
 }  // namespace cio

@@ -57,6 +57,9 @@ struct OrgChart {
 bool buildOrgChart(const model::Model &model, const std::vector<Finding> &findings, const std::string &focus,
                    OrgChart &chart);
 
+/// The names `focus` accepts (paths, and names that are unique), for a did-you-mean.
+std::vector<std::string> chartFocusNames(const model::Model &model);
+
 /// Graphviz DOT text for the chart, with a legend; every label escaped.
 void writeDot(llvm::raw_ostream &os, const OrgChart &chart, const DiagnosticEngine &labels);
 

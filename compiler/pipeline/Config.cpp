@@ -186,4 +186,8 @@ void applyLevels(std::vector<Diagnostic> &all, const Config &config, const std::
   all = std::move(kept);
 }
 
+std::string configParserVersion() {
+  return std::to_string(TOML_LIB_MAJOR) + "." + std::to_string(TOML_LIB_MINOR) + "." + std::to_string(TOML_LIB_PATCH);
+}
+
 }  // namespace cio

@@ -45,6 +45,9 @@ struct Config {
 /// The `cioc.toml` nearest above `start` (a file or a folder), or "".
 std::string findConfig(const std::string &start);
 
+/// The version of the TOML parser that reads cioc.toml (for `cioc --version`).
+std::string configParserVersion();
+
 /// Reads the configuration at `path` (added to `sources` so its problems show
 /// with a snippet); problems go to `diags` as config_* errors. Unknown keys
 /// get a did-you-mean. Returns what could be read.

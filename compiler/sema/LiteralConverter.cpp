@@ -248,6 +248,33 @@ bool convertLiteral(const ast::Literal &lit, BaseType type, model::Value &out, D
   return mismatch();
 }
 
+namespace {
+
+/// Edits between two names, a swap of neighbours counting as one (`FNI` is one
+/// typo from `FIN`, as a person sees it: the optimal string alignment distance).
+/// Stops early once every path exceeds `bound`.
+unsigned typoDistance(const std::string &a, const std::string &b, unsigned bound) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<unsigned> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<unsigned>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<unsigned>(i);
+    unsigned rowMin = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      rowMin = std::min(rowMin, cur[j]);
+    }
+    if (rowMin > bound) return rowMin;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+}  // namespace
+
 std::string closestName(const std::string &name, const std::vector<std::string> &candidates) {
   // A typo is suggested for a name of ordinary length only: the edit distance
   // costs the product of both lengths, and a name of thousands of characters
@@ -260,9 +287,7 @@ std::string closestName(const std::string &name, const std::vector<std::string> 
     if (c == name || c.size() > kLongestSuggested) continue;
     size_t gap = c.size() > name.size() ? c.size() - name.size() : name.size() - c.size();
     if (gap >= bestDistance) continue;  // at least that many edits: it cannot be closer
-    unsigned d = llvm::StringRef(name).lower() == llvm::StringRef(c).lower()
-                     ? 0
-                     : llvm::StringRef(name).edit_distance(c, true, bestDistance);
+    unsigned d = llvm::StringRef(name).lower() == llvm::StringRef(c).lower() ? 0 : typoDistance(name, c, bestDistance);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
