@@ -1,9 +1,9 @@
 #include "diagnostics/DiagnosticEngine.h"
 
-#include "diagnostics/Printable.h"
-
 #include <fmt/args.h>
 #include <fmt/format.h>
+
+#include "diagnostics/Printable.h"
 
 namespace cio {
 
@@ -52,6 +52,12 @@ void DiagnosticEngine::addNote(Diagnostic &d, DiagId id, SourceRange range, cons
 
 void DiagnosticEngine::setHelp(Diagnostic &d, DiagId id, const std::vector<std::string> &args) {
   d.help = text(id, args);
+}
+
+void DiagnosticEngine::suggest(Diagnostic &d, const std::string &name, SourceRange where) {
+  setHelp(d, DiagId::help_did_you_mean, {name});
+  if (!where.valid()) where = d.range;
+  if (where.valid() && where.end > where.begin) d.fixits.push_back({where, name});
 }
 
 size_t DiagnosticEngine::errorCount() const {

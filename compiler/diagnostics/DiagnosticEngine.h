@@ -38,6 +38,10 @@ class DiagnosticEngine {
   Diagnostic &report(DiagId id, SourceRange range, const std::vector<std::string> &args = {});
   void addNote(Diagnostic &d, DiagId id, SourceRange range, const std::vector<std::string> &args = {});
   void setHelp(Diagnostic &d, DiagId id, const std::vector<std::string> &args = {});
+  /// "did you mean `name`?", with a fix-it that writes `name` over `where` (the
+  /// misspelt text; the diagnostic's own range when not given), which the
+  /// language server offers as a quick fix.
+  void suggest(Diagnostic &d, const std::string &name, SourceRange where = {});
   void add(Diagnostic d) { diags_.push_back(std::move(d)); }
 
   const std::vector<Diagnostic> &diagnostics() const { return diags_; }

@@ -179,7 +179,7 @@ class NormChecker {
           return NType::of(NType::K::Enum, against->ref);
         }
       Diagnostic &d = diags_.report(DiagId::unknown_enum_value, e.range, {t.name, en.name});
-      if (std::string s = closestName(t.name, en.values); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+      if (std::string s = closestName(t.name, en.values); !s.empty()) diags_.suggest(d, s);
       return NType{};
     }
     Diagnostic &d = diags_.report(DiagId::norm_unbound_name, e.range, {t.name});
@@ -187,7 +187,7 @@ class NormChecker {
     for (const Variable &v : scope_) names.push_back(v.name);
     for (auto &[n, _] : constants_) names.push_back(n);
     for (auto &[n, _] : schema_.kindByName) names.push_back(n);
-    if (std::string s = closestName(t.name, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+    if (std::string s = closestName(t.name, names); !s.empty()) diags_.suggest(d, s);
     return NType{};
   }
 
@@ -228,7 +228,7 @@ class NormChecker {
       for (const FieldInfo *f : schema_.allFields(base.ref)) names.push_back(f->name);
       for (const Containment *c : schema_.allContains(base.ref)) names.push_back(schema_.kinds[c->kind].name);
     }
-    if (std::string s = closestName(name.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+    if (std::string s = closestName(name.text, names); !s.empty()) diags_.suggest(d, s);
     return NType{};
   }
 
@@ -534,7 +534,7 @@ class NormChecker {
       std::vector<std::string> refs;
       for (auto &[r, _] : schema_.articles) refs.push_back(r);
       if (std::string s = closestName(n.article->text, refs); !s.empty())
-        diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        diags_.suggest(d, s);
     }
     if (!n.severity)
       missing("ernst");

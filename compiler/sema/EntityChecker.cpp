@@ -106,7 +106,7 @@ class EntityBuilder {
       if (!meant.empty()) model_.entities[id].likelyKind = *schema_.findKind(meant);
       if (!quietKinds_) {
         Diagnostic &d = diags_.report(DiagId::unknown_kind, e.kind.range, {e.kind.text});
-        if (!meant.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {meant});
+        if (!meant.empty()) diags_.suggest(d, meant);
       }
     }
     if (hasSyntaxErrorDirectlyIn(e)) {
@@ -137,7 +137,9 @@ class EntityBuilder {
       std::vector<std::string> paths;
       for (const Entity &ent : model_.entities)
         if (!ent.name.empty()) paths.push_back(ent.path);
-      if (std::string s = closestName(path, paths); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+      SourceRange written = e.owners.front().range;
+      written.end = e.owners.back().range.end;
+      if (std::string s = closestName(path, paths); !s.empty()) diags_.suggest(d, s, written);
       EntityId id = declare(e, kNone, /*placed=*/false);
       model_.entities[id].erroneous = true;
       model_.roots.push_back(id);
@@ -341,7 +343,7 @@ class EntityBuilder {
             return true;
           }
         Diagnostic &d = diags_.report(DiagId::unknown_enum_value, v.range, {name, en.name});
-        if (std::string s = closestName(name, en.values); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        if (std::string s = closestName(name, en.values); !s.empty()) diags_.suggest(d, s);
         std::string values;
         for (const std::string &value : en.values) values += (values.empty() ? "`" : "`, `") + value;
         diags_.addNote(d, DiagId::note_enum_values, {}, {en.name, values + "`"});
@@ -362,7 +364,7 @@ class EntityBuilder {
         Diagnostic &d = diags_.report(DiagId::unknown_article, v.range, {out.text});
         std::vector<std::string> refs;
         for (auto &[r, _] : schema_.articles) refs.push_back(r);
-        if (std::string s = closestName(out.text, refs); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        if (std::string s = closestName(out.text, refs); !s.empty()) diags_.suggest(d, s);
         return false;
       }
       return true;
@@ -428,7 +430,7 @@ class EntityBuilder {
         // The field is a misspelling of the near miss, whose value is then
         // unknown; with no near miss, it may be any field that seems absent.
         if (std::string s = closestName(fa.name.text, names); !s.empty()) {
-          diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+          diags_.suggest(d, s);
           model_.entities[id].erroneousFields.push_back(s);
           misspelt.push_back(s);
         } else {

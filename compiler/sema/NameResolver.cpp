@@ -59,7 +59,7 @@ void NameResolver::reportUnresolved(const ast::Ident &part, KindId kind) {
   for (const Entity &e : model_.entities)
     if (!e.name.empty() && (kind == kNone || (e.kind != kNone && model_.schema.isA(e.kind, kind))))
       names.push_back(e.name);
-  if (std::string s = closestName(part.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+  if (std::string s = closestName(part.text, names); !s.empty()) diags_.suggest(d, s);
 }
 
 bool NameResolver::step(EntityId from, const ast::Ident &part, EntityId &out, bool first) {

@@ -149,7 +149,7 @@ class SchemaBuilder {
     for (auto &[n, _] : schema_.kindByName) names.push_back(n);
     for (auto &[n, _] : schema_.enumByName) names.push_back(n);
     Diagnostic &d = diags_.report(DiagId::unknown_type, t.name.range, {t.name.text});
-    if (std::string s = closestName(t.name.text, names); !s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+    if (std::string s = closestName(t.name.text, names); !s.empty()) diags_.suggest(d, s);
     return false;
   }
 
@@ -188,7 +188,7 @@ class SchemaBuilder {
         std::vector<std::string> names;
         for (auto &[n, _] : schema_.kindByName) names.push_back(n);
         if (std::string s = closestName(c.kind.text, names); !s.empty())
-          diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+          diags_.suggest(d, s);
         continue;
       }
       if (c.max && c.min > *c.max) {
@@ -235,7 +235,7 @@ class SchemaBuilder {
       for (const KnownAnnotation &k : knownAnnotations())
         if (onKind ? k.onKind : k.onField) names.push_back(k.name);
       if (std::string s = closestName(a.name.text, names); !s.empty())
-        diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+        diags_.suggest(d, s);
       return;
     }
     unsigned positional = 0;
@@ -249,7 +249,7 @@ class SchemaBuilder {
         std::vector<std::string> names = known->namedArgs;
         names.insert(names.end(), known->optionalArgs.begin(), known->optionalArgs.end());
         if (std::string s = closestName(arg.key.text, names); !s.empty())
-          diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+          diags_.suggest(d, s);
         continue;
       }
       const std::string &field = arg.value ? arg.value->text : arg.key.text;
@@ -321,7 +321,7 @@ class SchemaBuilder {
           Diagnostic &d = diags_.report(DiagId::unknown_library_field, fa.name.range, {n});
           std::string s =
               closestName(n, {"titel", "identificatie", "link", "opvolger", "inwerkingtreding", "vervallen"});
-          if (!s.empty()) diags_.setHelp(d, DiagId::help_did_you_mean, {s});
+          if (!s.empty()) diags_.suggest(d, s);
         }
       }
       schema_.libraries.push_back(std::move(lib));

@@ -299,11 +299,46 @@ TEST_F(LanguageServerTest, AnEntityDeclaredUnderItsParentInAnotherFileIsAReferen
   EXPECT_EQ(start(changes->getArray(d)->front().getAsObject()), std::make_pair(int64_t(1), int64_t(16)));
   // And the dienstonderdeel's path is M.D: no diagnostic says it is misplaced.
   r = send("textDocument/didOpen",
-           Object{{"textDocument", Object{{"uri", d}, {"text", "gebruik besluit_cio_2021;\ndienstonderdeel M.D { functie DIR; }\n"}}}},
+           Object{{"textDocument",
+                   Object{{"uri", d}, {"text", "gebruik besluit_cio_2021;\ndienstonderdeel M.D { functie DIR; }\n"}}}},
            false);
   // (Nothing is published for a file without diagnostics; were BD misplaced, it would have one.)
   if (const Array *diags = published(r, d))
     for (const Value &x : *diags) EXPECT_NE(x.getAsObject()->getString("code"), "kind_not_allowed_at_top");
+}
+
+TEST_F(LanguageServerTest, ADidYouMeanIsAQuickFix) {
+  initialize();
+  // A misspelt field, kind and reference: each suggestion replaces exactly the misspelt name.
+  const char *text =
+      "gebruik besluit_cio_2021;\n"
+      "ministerie M \"M\" {\n"
+      "    sg SG;\n"
+      "    cio CIO { ressorteert_ondr = SG; office = O; }\n"
+      "    cio_ofice O {}\n"
+      "    ciso CISO { ressorteert_onder = CIOO; }\n"
+      "}\n";
+  send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", text}}}}, false);
+  auto fixAt = [&](int line, int col) {
+    std::vector<Value> r =
+        send("textDocument/codeAction",
+             Object{{"textDocument", Object{{"uri", fin_}}},
+                    {"range", Object{{"start", position(line, col)}, {"end", position(line, col)}}}});
+    std::string found;
+    for (const Value &a : *r[0].getAsObject()->getArray("result")) {
+      const Object *o = a.getAsObject();
+      if (!o->getString("title")->contains("`")) continue;  // the deviation skeletons
+      const Object *edit = o->getObject("edit")->getObject("changes")->getArray(fin_)->front().getAsObject();
+      found = o->getString("title")->str() + " | " +
+              std::to_string(*edit->getObject("range")->getObject("start")->getInteger("character")) + "-" +
+              std::to_string(*edit->getObject("range")->getObject("end")->getInteger("character")) + " " +
+              edit->getString("newText")->str();
+    }
+    return found;
+  };
+  EXPECT_EQ(fixAt(3, 14), "bedoeld: `ressorteert_onder`? | 14-30 ressorteert_onder");
+  EXPECT_EQ(fixAt(4, 6), "bedoeld: `cio_office`? | 4-13 cio_office");
+  EXPECT_EQ(fixAt(5, 36), "bedoeld: `CIO`? | 36-40 CIO");
 }
 
 TEST_F(LanguageServerTest, CodeActionsOfferFixItsAndADeviationSkeleton) {
