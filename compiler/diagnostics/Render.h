@@ -26,6 +26,9 @@ struct Location {
 
 Location locate(const llvm::SourceMgr &sources, SourceRange range);
 
+/// `fout`/`error`, `waarschuwing`/`warning`, `opmerking`/`note`: the severity as the text form names it.
+const char *severityWord(Severity s, Language lang);
+
 /// `error`, `warning` or `note`: the severity as JSON and SARIF name it.
 const char *severityName(Severity s);
 

@@ -59,8 +59,6 @@ void sortDiagnostics(std::vector<Diagnostic> &diags, const llvm::SourceMgr &sm) 
               diags.end());
 }
 
-namespace {
-
 const char *severityWord(Severity s, Language lang) {
   bool nl = lang == Language::Dutch;
   switch (s) {
@@ -73,6 +71,9 @@ const char *severityWord(Severity s, Language lang) {
   }
   return "";
 }
+
+namespace {
+
 
 class TextWriter {
  public:

@@ -69,10 +69,12 @@ struct ExplainOptions {
   std::string stdlibDir;
   std::string referenceDate;   // for checking the examples; empty: today
   bool checkExamples = false;  // check that every library norm's example violates it
+  bool schemaReference = false;  // write the schema reference (docs/schema.md) instead
 };
 
 /// `cioc explain`: the article's text and toelichting, the norms that enforce it
-/// with their source, and an example that violates each. Exit 0, or 2 when the
+/// with their source, and an example that violates each; or a kind's fields and
+/// the norms reading them; or a compiler diagnostic's meaning, fix and example. Exit 0, or 2 when the
 /// subject is unknown; with checkExamples, 1 when an example is missing or wrong.
 int runExplain(const ExplainOptions &options);
 

@@ -1,8 +1,9 @@
-// `cioc explain NORM|ARTICLE`: everything a reader needs about one obligation
+// `cioc explain NORM|ARTICLE|KIND|CODE`: everything a reader needs about one obligation
 // in one place: the article's text and official link, the toelichting (the
 // doc comments of the article declarations), the norms that enforce it with
 // their source, and each norm's example of a violation (the ``` block of its
-// doc comment). `--toets-voorbeelden` checks that every library norm has an
+// doc comment). Kinds and compiler diagnostics are explained by
+// ExplainKind.cpp and ExplainDiagnostic.cpp. `--toets-voorbeelden` checks that every library norm has an
 // example and that the example really violates it, so the examples stay true.
 #include <algorithm>
 #include <set>
@@ -10,6 +11,7 @@
 #include "diagnostics/Printable.h"
 #include "diagnostics/Render.h"
 #include "driver/Commands.h"
+#include "driver/Explain.h"
 #include "llvm/Support/raw_ostream.h"
 #include "norms/Evaluator.h"
 #include "norms/FindingText.h"
@@ -20,15 +22,7 @@
 
 namespace cio {
 
-namespace {
-
-struct NormRef {
-  const ast::NormDecl *decl;
-  const LoadedFile *file;
-};
-
-/// Greedy word wrap; paragraphs (blank lines) are kept.
-void printWrapped(llvm::raw_ostream &os, const std::string &text, const std::string &indent, size_t width = 96) {
+void printWrapped(llvm::raw_ostream &os, const std::string &text, const std::string &indent, size_t width) {
   size_t col = 0;
   bool lineStart = true;
   size_t pos = 0;
@@ -81,6 +75,13 @@ void printIndented(llvm::raw_ostream &os, const std::string &text, const std::st
     pos = nl + 1;
   }
 }
+
+namespace {
+
+struct NormRef {
+  const ast::NormDecl *decl;
+  const LoadedFile *file;
+};
 
 std::string sourceText(const llvm::SourceMgr &sm, SourceRange r) {
   if (!r.valid()) return "";
@@ -187,6 +188,10 @@ int runExplain(const ExplainOptions &opt) {
     for (const ast::NormDecl &n : f.ast().norms) norms.push_back({&n, &f});
 
   if (opt.checkExamples) return checkExamples(norms, opt, refDate, diags, sources);
+  if (opt.schemaReference) {
+    writeSchemaReference(llvm::outs(), model.schema, checkNorms(ws.files(), model.schema, loadDiags), diags);
+    return 0;
+  }
 
   const model::Schema &schema = model.schema;
   std::string article;
@@ -206,10 +211,25 @@ int runExplain(const ExplainOptions &opt) {
       }
   }
   if (article.empty() && enforcing.empty()) {
+    std::optional<model::KindId> kind = schema.findKind(opt.subject);
+    if (kind || isDiagnosticCode(opt.subject)) {
+      std::string shown;
+      llvm::raw_string_ostream os(shown);
+      if (kind)
+        explainKind(os, *kind, schema, checkNorms(ws.files(), schema, loadDiags), diags);
+      else
+        explainDiagnostic(os, opt.subject, opt.stdlibDir, diags);
+      os.flush();
+      llvm::outs() << printableText(shown);
+      return 0;
+    }
     Diagnostic &d = diags.report(DiagId::explain_unknown, {}, {opt.subject});
     std::vector<std::string> names;
     for (const auto &[ref, _] : schema.articles) names.push_back(ref);
     for (const NormRef &n : norms) names.push_back(n.decl->name.text);
+    for (const model::KindInfo &k : schema.kinds) names.push_back(k.name);
+    for (const DiagKindInfo &k : allDiagKinds())
+      if (k.severity != Severity::Note) names.emplace_back(k.name);
     if (std::string s = closestName(opt.subject, names); !s.empty()) diags.setHelp(d, DiagId::help_did_you_mean, {s});
     renderText(llvm::errs(), diags.diagnostics(), sources, lang, false);
     return 2;

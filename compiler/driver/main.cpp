@@ -95,6 +95,10 @@ static cl::opt<bool> CheckExamples("toets-voorbeelden",
                                    cl::desc(tr("Toets dat het voorbeeld van elke bibliotheeknorm die norm schendt",
                                                "Check that every library norm's example violates that norm")),
                                    cl::sub(ExplainCmd), cl::cat(Cat));
+static cl::opt<bool> SchemaReference("schema",
+                                     cl::desc(tr("Schrijf de naslag van alle soorten en keuzes (Markdown, docs/schema.md)",
+                                                 "Write the reference of every kind and choice (Markdown, docs/schema.md)")),
+                                     cl::sub(ExplainCmd), cl::cat(Cat));
 static cl::opt<std::string> Peildatum("peildatum",
                                       cl::desc(tr("Peildatum JJJJ-MM-DD (standaard: vandaag)",
                                                   "Reference date YYYY-MM-DD (default: today)")),
@@ -247,11 +251,12 @@ int main(int argc, char **argv) {
   }
   if (ExplainCmd) {
     cio::ExplainOptions opt;
-    if (ExplainArgs.empty() && !CheckExamples) {
-      llvm::errs() << "cioc explain: geef een norm of artikel, bijvoorbeeld `cioc explain art3.1`\n";
+    if (ExplainArgs.empty() && !CheckExamples && !SchemaReference) {
+      llvm::errs() << (Lang == "en" ? "cioc explain: give a norm, article, kind or diagnostic, for example `cioc explain art3.1`\n"
+                                    : "cioc explain: geef een norm, artikel, soort of melding, bijvoorbeeld `cioc explain art3.1`\n");
       return 2;
     }
-    if (!ExplainArgs.empty() && !CheckExamples) {
+    if (!ExplainArgs.empty() && !CheckExamples && !SchemaReference) {
       opt.subject = ExplainArgs.front();
       opt.paths.assign(ExplainArgs.begin() + 1, ExplainArgs.end());
     } else {
@@ -261,6 +266,7 @@ int main(int argc, char **argv) {
     opt.stdlibDir = stdlibDir();
     opt.referenceDate = Peildatum;
     opt.checkExamples = CheckExamples;
+    opt.schemaReference = SchemaReference;
     return cio::runExplain(opt);
   }
   if (CheckCmd || BaselineCmd) {

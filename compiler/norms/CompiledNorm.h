@@ -73,13 +73,13 @@ enum class Op : uint8_t {
   Variable,       // the variable in `slot`
   KindSet,        // every entity of `kind`
   ReferenceDate,  // `peildatum`
-  Field,          // args[0].`name`
+  Field,          // args[0].`name`; `kind` is the kind args[0] is known to have (kNone: any)
   Children,       // the children of args[0] that are a `kind` (one, where the schema allows one)
   Parent,         // args[0].ouder
   Count,          // aantal(args[0])
   PeriodStart,    // begin(args[0]): the first day of a period
   PeriodEnd,      // einde(args[0]): the last day of a period
-  Line,           // lijn(args[0]): every entity above it along the @hierarchie field `name`, nearest first
+  Line,           // lijn(args[0]): every entity above it along the @hierarchie field `name` of `kind`, nearest first
   List,           // [args…]
   Has,            // heeft args[0]
   Not,

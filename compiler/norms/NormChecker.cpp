@@ -210,6 +210,7 @@ class NormChecker {
       if (const FieldInfo *f = schema_.findField(k, name.text)) {
         out.op = Op::Field;
         out.name = name.text;
+        out.kind = base.ref;  // the static kind read: `explain` and dependencies know which kind's field this is
         NType t = fromField(f->type);
         t.set = t.set || base.set;
         return t;
@@ -601,6 +602,7 @@ class NormChecker {
       return NType{};
     }
     out.name = hierarchy->name;
+    out.kind = arg.ref;
     return NType::of(NType::K::Entity, hierarchy->type.ref, true);
   }
 

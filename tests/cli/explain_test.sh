@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `cioc explain`: an article shows its text, toelichting and enforcing norms; a norm shows its
-# source and example; unknown names get a suggestion; and every stdlib norm's example really
+# source and example; a kind its fields and the norms reading them (every kind and
+# diagnostic: explain_all_test.py); unknown names get a suggestion; and every stdlib norm's example really
 # violates it (`--toets-voorbeelden`), which a broken copy of the stdlib must fail.
 set -u
 cioc=$1 stdlib=$2 root=$3
@@ -34,6 +35,14 @@ expect "says no norm enforces it" "$tmp/art1" "Geen norm dwingt dit af"
 
 "$cioc" explain --stdlib "$stdlib" cio_heeft_ofice > "$tmp/unknown" 2>&1; check "unknown name" 2 $?
 expect "unknown: did you mean" "$tmp/unknown" "cio_heeft_office"
+"$cioc" explain --stdlib "$stdlib" minsterie > "$tmp/unknown" 2>&1; check "misspelt kind" 2 $?
+expect "misspelt kind: did you mean" "$tmp/unknown" "bedoeld: \`ministerie\`"
+"$cioc" explain --stdlib "$stdlib" unknwn_field > "$tmp/unknown" 2>&1; check "misspelt code" 2 $?
+expect "misspelt code: did you mean" "$tmp/unknown" "bedoeld: \`unknown_field\`"
+"$cioc" explain --stdlib "$stdlib" project > "$tmp/kind" 2>&1; check "a kind" 0 $?
+expect "a kind: a field with its type" "$tmp/kind" "ict_component: bedrag?"
+expect "a kind: the norms reading a field" "$tmp/kind" "op_rijks_ict_dashboard (art16)"
+expect "a kind: where it stands" "$tmp/kind" "Staat in"
 "$cioc" explain --stdlib "$stdlib" > /dev/null 2>&1; check "no subject" 2 $?
 
 # House rules: a workspace's own norms are explained too.

@@ -34,6 +34,8 @@ done < "$tmp/steps"
 
 (cd "$tmp/ws" && "$cioc" explain art3.1 > "$tmp/out" 2>&1)
 check "explain from the installed standard library" 0 $?
+(cd "$tmp/ws" && "$cioc" explain unknown_field > "$tmp/out" 2>&1 && grep -q Oplossing "$tmp/out")
+check "explain a diagnostic from the installed explanations" 0 $?
 (cd "$tmp/ws" && "$cioc" init nieuw --naam NW > /dev/null 2>&1 && "$cioc" check nieuw > "$tmp/out" 2>&1)
 check "init from the installed templates, then check" 0 $?
 (cd "$tmp/ws" && "$cioc" graph ministerie -o chart.png > "$tmp/out" 2>&1 && [ -s chart.png ])
