@@ -78,6 +78,18 @@ struct ExplainOptions {
 /// subject is unknown; with checkExamples, 1 when an example is missing or wrong.
 int runExplain(const ExplainOptions &options);
 
+struct TestOptions {
+  std::vector<std::string> paths;  // the workspace with its fixtures (NAAM.toets.cio); empty: `.`
+  std::string lang = "nl";
+  std::string stdlibDir;
+  std::string referenceDate;  // for fixtures without `// peildatum:`; empty: today
+};
+
+/// `cioc test`: the workspace's own norms against its fixtures, reported per
+/// norm with branch coverage. Exit 0 when every fixture passes, 1 when one
+/// fails, 2 when there are no fixtures or no norms to test.
+int runTest(const TestOptions &options);
+
 /// What `graph` and `report` share: a workspace and a file to write.
 struct OutputOptions {
   std::vector<std::string> paths;

@@ -101,8 +101,8 @@ void explainDiagnostic(llvm::raw_ostream &os, const std::string &code, const std
     printWrapped(os, e.fix, "  ");
   }
   if (!e.example.empty()) {
-    os << '\n' << diags.text(e.exampleLang == "text" ? DiagId::label_shown_as : DiagId::label_example_of_diagnostic)
-       << '\n';
+    os << '\n'
+       << diags.text(e.exampleLang == "text" ? DiagId::label_shown_as : DiagId::label_example_of_diagnostic) << '\n';
     // The test's `// args:` line says how the example is checked; the reader sees the command.
     std::string example = e.example;
     if (example.rfind("// args: ", 0) == 0) example = "// cioc check " + example.substr(9);

@@ -78,14 +78,30 @@ std::string fieldType(const model::FieldInfo &f, const Schema &schema) {
 std::string sampleValue(const model::Type &t, const Schema &schema) {
   std::string v;
   switch (t.base) {
-    case model::BaseType::Text: v = "\"…\""; break;
-    case model::BaseType::Number: v = "1"; break;
-    case model::BaseType::Money: v = "1 mln"; break;
-    case model::BaseType::Date: v = "2025-01-01"; break;
-    case model::BaseType::Duration: v = "1 jaar"; break;
-    case model::BaseType::Period: v = "2025..2028"; break;
-    case model::BaseType::Bool: v = "ja"; break;
-    case model::BaseType::Article: v = schema.articles.empty() ? "art1" : schema.articles.begin()->first; break;
+    case model::BaseType::Text:
+      v = "\"…\"";
+      break;
+    case model::BaseType::Number:
+      v = "1";
+      break;
+    case model::BaseType::Money:
+      v = "1 mln";
+      break;
+    case model::BaseType::Date:
+      v = "2025-01-01";
+      break;
+    case model::BaseType::Duration:
+      v = "1 jaar";
+      break;
+    case model::BaseType::Period:
+      v = "2025..2028";
+      break;
+    case model::BaseType::Bool:
+      v = "ja";
+      break;
+    case model::BaseType::Article:
+      v = schema.articles.empty() ? "art1" : schema.articles.begin()->first;
+      break;
     case model::BaseType::Enum:
       v = schema.enums[t.ref].values.empty() ? "…" : schema.enums[t.ref].values.front();
       break;
@@ -237,7 +253,8 @@ void writeSchemaReference(llvm::raw_ostream &os, const Schema &schema, const Com
   os << '\n';
   std::vector<KindId> kinds;
   for (KindId k = 0; k < schema.kinds.size(); ++k) kinds.push_back(k);
-  std::sort(kinds.begin(), kinds.end(), [&](KindId a, KindId b) { return schema.kinds[a].name < schema.kinds[b].name; });
+  std::sort(kinds.begin(), kinds.end(),
+            [&](KindId a, KindId b) { return schema.kinds[a].name < schema.kinds[b].name; });
   os << "## " << diags.text(DiagId::label_kinds) << "\n\n";
   for (KindId k : kinds) os << "[`" << schema.kinds[k].name << "`](#" << schema.kinds[k].name << ") ";
   os << "\n\n";
@@ -245,7 +262,8 @@ void writeSchemaReference(llvm::raw_ostream &os, const Schema &schema, const Com
     const model::KindInfo &k = schema.kinds[kind];
     os << "### " << k.name << "\n\n";
     if (k.base != kNone)
-      os << diags.text(DiagId::label_kind_is, {"[`" + schema.kinds[k.base].name + "`](#" + schema.kinds[k.base].name + ")"})
+      os << diags.text(DiagId::label_kind_is,
+                       {"[`" + schema.kinds[k.base].name + "`](#" + schema.kinds[k.base].name + ")"})
          << ".";
     for (const model::AnnotationInfo &a : k.annotations) os << " `" << annotationText(a) << '`';
     if (k.base != kNone || !k.annotations.empty()) os << "\n\n";
@@ -254,14 +272,16 @@ void writeSchemaReference(llvm::raw_ostream &os, const Schema &schema, const Com
     std::vector<const model::FieldInfo *> fields = schema.allFields(kind);
     if (!fields.empty()) {
       os << "| " << diags.text(DiagId::label_field) << " | " << diags.text(DiagId::label_type) << " | "
-         << diags.text(DiagId::label_meaning) << " | " << diags.text(DiagId::label_norms_reading) << " |\n|---|---|---|---|\n";
+         << diags.text(DiagId::label_meaning) << " | " << diags.text(DiagId::label_norms_reading)
+         << " |\n|---|---|---|---|\n";
       for (const model::FieldInfo *f : fields) {
         std::string doc = f->doc;
         std::replace(doc.begin(), doc.end(), '\n', ' ');
         std::string escaped;
         for (char c : doc) escaped += c == '|' ? std::string("\\|") : std::string(1, c);
         if (f->type.base == model::BaseType::Enum)
-          escaped += (escaped.empty() ? "" : " ") + diags.text(DiagId::label_values, {joined(schema.enums[f->type.ref].values)});
+          escaped += (escaped.empty() ? "" : " ") +
+                     diags.text(DiagId::label_values, {joined(schema.enums[f->type.ref].values)});
         auto reading = use.reading.find(f->name);
         os << "| `" << f->name << "` | `" << fieldType(*f, schema) << "` | " << escaped << " | "
            << (reading == use.reading.end() ? "—" : joined(reading->second)) << " |\n";
@@ -272,7 +292,8 @@ void writeSchemaReference(llvm::raw_ostream &os, const Schema &schema, const Com
     if (!contains.empty()) os << "**" << diags.text(DiagId::label_contains) << ":** " << joined(contains) << "  \n";
     std::vector<std::string> in = allowedIn(kind, schema, diags);
     if (!in.empty()) os << "**" << diags.text(DiagId::label_allowed_in) << ":** " << joined(in) << "  \n";
-    if (!use.judging.empty()) os << "**" << diags.text(DiagId::label_judged_by) << ":** " << joined(use.judging) << "\n";
+    if (!use.judging.empty())
+      os << "**" << diags.text(DiagId::label_judged_by) << ":** " << joined(use.judging) << "\n";
     os << '\n';
   }
   os << "## " << diags.text(DiagId::label_choices) << "\n\n";

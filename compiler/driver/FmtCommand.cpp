@@ -94,7 +94,7 @@ int runFmt(const FmtOptions &opt) {
   std::vector<std::string> paths = opt.paths;
   if (paths.size() == 1 && paths[0] == "-") return formatStdin(opt, lang);
   if (paths.empty()) paths.push_back(".");
-  SourceFiles found = findSourceFiles(paths);
+  SourceFiles found = findSourceFiles(paths, /*recursive=*/true, Walk::Everything);
   for (const SourceFiles::Problem &p : found.problems) {
     if (p.kind == SourceFiles::Problem::Kind::NotRegular)
       diags.report(DiagId::not_a_regular_file, {}, {p.path});

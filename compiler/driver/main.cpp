@@ -54,6 +54,11 @@ static cl::opt<std::string> InitCode("naam",
                                      cl::cat(Cat));
 static cl::opt<std::string> InitTitle("titel", cl::desc(tr("De titel van de organisatie", "The organisation's title")),
                                       cl::value_desc(tr("tekst", "text")), cl::sub(InitCmd), cl::cat(Cat));
+static cl::SubCommand TestCmd(
+    "test", tr("Toets de eigen normen van de werkruimte aan hun toetsen (NAAM.toets.cio), met de dekking van hun takken",
+               "Test the workspace's own norms against their fixtures (NAME.toets.cio), with the coverage of their branches"));
+static cl::list<std::string> TestPaths(cl::Positional, cl::desc(tr("[PAD…]", "[PATH…]")), cl::sub(TestCmd),
+                                       cl::cat(Cat));
 static cl::SubCommand DiffCmd(
     "diff", tr("Wat veranderde tussen twee versies: entiteiten en bevindingen (tekst, JSON, Markdown)",
                "What changed between two versions: entities and findings (text, JSON, Markdown)"));
@@ -104,7 +109,7 @@ static cl::opt<std::string> Peildatum("peildatum",
                                                   "Reference date YYYY-MM-DD (default: today)")),
                                       cl::value_desc(tr("datum", "date")), cl::sub(CheckCmd), cl::sub(BaselineCmd),
                                       cl::sub(DiffCmd), cl::sub(ExplainCmd), cl::sub(GraphCmd), cl::sub(ReportCmd),
-                                      cl::sub(ExportCmd), cl::cat(Cat));
+                                      cl::sub(ExportCmd), cl::sub(TestCmd), cl::cat(Cat));
 static cl::opt<std::string> Format(
     "format", cl::desc(tr("Uitvoerformaat: text, json, sarif of github", "Output format: text, json, sarif or github")),
     cl::value_desc(tr("formaat", "format")), cl::init("text"), cl::sub(CheckCmd), cl::cat(Cat));
@@ -115,12 +120,13 @@ static cl::opt<std::string> Lang("lang",
                                  cl::value_desc(tr("taal", "language")), cl::init("nl"), cl::sub(CheckCmd),
                                  cl::sub(BaselineCmd), cl::sub(InitCmd), cl::sub(DiffCmd), cl::sub(ExplainCmd),
                                  cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(FmtCmd), cl::sub(ExportCmd),
-                                 cl::cat(Cat));
+                                 cl::sub(TestCmd), cl::cat(Cat));
 static cl::opt<std::string> Stdlib("stdlib",
                                    cl::desc(tr("Map met de standaardbibliotheek", "Folder of the standard library")),
                                    cl::value_desc(tr("map", "folder")), cl::sub(CheckCmd), cl::sub(ExplainCmd),
                                    cl::sub(GraphCmd), cl::sub(ReportCmd), cl::sub(LspCmd), cl::sub(ExportCmd),
-                                   cl::sub(BaselineCmd), cl::sub(InitCmd), cl::sub(DiffCmd), cl::cat(Cat));
+                                   cl::sub(BaselineCmd), cl::sub(InitCmd), cl::sub(DiffCmd), cl::sub(TestCmd),
+                                   cl::cat(Cat));
 static cl::list<std::string> Allow("allow",
                                    cl::desc(tr("Toon deze melding of norm niet (zoals `allow` in cioc.toml)",
                                                "Do not show this diagnostic or norm (like `allow` in cioc.toml)")),
@@ -248,6 +254,14 @@ int main(int argc, char **argv) {
     static_cast<cio::OutputOptions &>(opt) = outputOptions();
     opt.focus = Focus;
     return cio::runGraph(opt);
+  }
+  if (TestCmd) {
+    cio::TestOptions opt;
+    opt.paths.assign(TestPaths.begin(), TestPaths.end());
+    opt.lang = Lang;
+    opt.stdlibDir = stdlibDir();
+    opt.referenceDate = Peildatum;
+    return cio::runTest(opt);
   }
   if (ExplainCmd) {
     cio::ExplainOptions opt;

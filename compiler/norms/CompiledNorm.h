@@ -82,6 +82,7 @@ enum class Op : uint8_t {
   Line,           // lijn(args[0]): every entity above it along the @hierarchie field `name` of `kind`, nearest first
   List,           // [args…]
   Has,            // heeft args[0]
+  // From Not to Within each operation is true or false (yieldsTruth); keep them together.
   Not,
   And,
   Or,
@@ -101,6 +102,11 @@ enum class Op : uint8_t {
   Add,       // args[0] ± args[1] ± …, `signs` per further operand
 };
 
+/// Whether an operation's value is true or false (a decision, for branch coverage).
+inline bool yieldsTruth(Op op) {
+  return op == Op::Has || (op >= Op::Not && op <= Op::Within);
+}
+
 struct CExpr {
   Op op = Op::Invalid;
   uint32_t slot = 0;
@@ -109,6 +115,7 @@ struct CExpr {
   RValue value;      // Constant
   std::vector<int8_t> signs;
   std::vector<CExpr> args;
+  SourceRange range;  // the expression as written, for `cioc test`'s branch coverage
 };
 
 /// A message template split once into literal text and holes: a hole is the

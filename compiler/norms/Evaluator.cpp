@@ -53,6 +53,7 @@ class Evaluator {
 
   Evaluation evaluation;
   bool recordOutcomes = false;
+  BranchCoverage *coverage = nullptr;  // `cioc test`: record each decision's outcome, take no shortcut
   std::vector<size_t> outcomeOfFinding;  // with recordOutcomes: the outcome each finding belongs to
 
   void run() {
@@ -204,6 +205,13 @@ class Evaluator {
   }
 
   RValue eval(const CExpr &e) {
+    if (!coverage) return evalNode(e);
+    RValue v = evalNode(e);
+    coverage->record(e, v);
+    return v;
+  }
+
+  RValue evalNode(const CExpr &e) {
     switch (e.op) {
       case Op::Invalid:
         return RValue{};
@@ -358,7 +366,7 @@ class Evaluator {
     // first conjunct; every candidate then satisfies it, so it is not tested again.
     bool firstHolds = false, incomplete = false;
     std::vector<RValue> domain;
-    if (e.op == Op::ForAll) {
+    if (e.op == Op::ForAll || coverage) {
       RValue all = eval(e.args[0]);
       incomplete = all.unknown;
       domain = all.members();
@@ -616,7 +624,8 @@ class Evaluator {
       if (n.filterLevel[f] == index && mentions(n.filters[f], static_cast<uint32_t>(index))) narrowing = f;
     bool firstHolds = false, incomplete = false;
     std::vector<RValue> domain;
-    if (narrowing == n.filters.size()) {
+    if (narrowing == n.filters.size() || coverage) {
+      narrowing = n.filters.size();
       RValue all = eval(n.domains[index]);
       incomplete = all.unknown;
       domain = all.members();
@@ -756,9 +765,11 @@ void noteWithheld(const Evaluation &out, const Model &model, DiagnosticEngine &d
 
 }  // namespace
 
-Evaluation evaluateNorms(const CompiledNorms &norms, const Model &model, DiagnosticEngine &diags, bool recordOutcomes) {
+Evaluation evaluateNorms(const CompiledNorms &norms, const Model &model, DiagnosticEngine &diags, bool recordOutcomes,
+                         BranchCoverage *coverage) {
   Evaluator ev(model, norms, diags);
   ev.recordOutcomes = recordOutcomes;
+  ev.coverage = coverage;
   ev.run();
   Evaluation &out = ev.evaluation;
   std::vector<Withheld> withheld;

@@ -8,6 +8,7 @@
 
 #include "diagnostics/DiagnosticEngine.h"
 #include "model/Model.h"
+#include "norms/BranchCoverage.h"
 #include "norms/CompiledNorm.h"
 #include "norms/Deviations.h"
 #include "norms/Finding.h"
@@ -38,8 +39,9 @@ struct Evaluation {
 };
 
 /// Evaluates the norms; compiler diagnostics of the evaluation (norms not
-/// evaluated, deviations that cover nothing) go to `diags`.
+/// evaluated, deviations that cover nothing) go to `diags`. With `coverage`,
+/// the outcome of every decision it registered is recorded there.
 Evaluation evaluateNorms(const CompiledNorms &norms, const model::Model &model, DiagnosticEngine &diags,
-                         bool recordOutcomes = false);
+                         bool recordOutcomes = false, BranchCoverage *coverage = nullptr);
 
 }  // namespace cio

@@ -297,6 +297,7 @@ class NormChecker {
   }
 
   NType check(const ast::Expr &e, CExpr &out) {
+    out.range = e.range;
     using K = ast::ExprKind;
     switch (e.kind) {
       case K::Literal:

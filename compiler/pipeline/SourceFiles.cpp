@@ -18,6 +18,11 @@ bool hasCioExtension(const std::string &name) {
   return name.size() > 4 && name.compare(name.size() - 4, 4, ".cio") == 0;
 }
 
+bool hasSuffix(const std::string &name, const char *suffix) {
+  size_t n = std::strlen(suffix);
+  return name.size() > n && name.compare(name.size() - n, n, suffix) == 0;
+}
+
 std::string join(const std::string &dir, const std::string &name) {
   if (dir.empty() || dir.back() == '/') return dir + name;
   return dir + "/" + name;
@@ -25,7 +30,7 @@ std::string join(const std::string &dir, const std::string &name) {
 
 class Walker {
  public:
-  explicit Walker(bool recursive) : recursive_(recursive) {}
+  Walker(bool recursive, Walk walk) : recursive_(recursive), walk_(walk) {}
 
   void named(const std::string &path) {
     struct stat st {};
@@ -43,7 +48,7 @@ class Walker {
       alreadySeen_ = false;
       return;
     }
-    file(path, st);
+    if (walk_ != Walk::Fixtures || isFixture(path)) file(path, st);
   }
 
   SourceFiles take() {
@@ -108,14 +113,20 @@ class Walker {
           if (recursive_ && seenDirs_.insert({st.st_dev, st.st_ino}).second) subdirs.push_back(path);
           continue;
         }
-        if (hasCioExtension(name)) file(path, st);
+        if (hasCioExtension(name) && wanted(name)) file(path, st);
       }
       // Depth first, in name order.
       for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(std::move(*it));
     }
   }
 
+  bool wanted(const std::string &name) const {
+    if (walk_ == Walk::Everything) return true;
+    return isFixture(name) == (walk_ == Walk::Fixtures);
+  }
+
   bool recursive_;
+  Walk walk_;
   bool alreadySeen_ = false;
   std::map<Identity, size_t> seenFiles_;  // -> index in out_.files
   std::set<Identity> seenDirs_;
@@ -124,8 +135,10 @@ class Walker {
 
 }  // namespace
 
-SourceFiles findSourceFiles(const std::vector<std::string> &paths, bool recursive) {
-  Walker w(recursive);
+bool isFixture(const std::string &path) { return hasSuffix(path, kFixtureSuffix); }
+
+SourceFiles findSourceFiles(const std::vector<std::string> &paths, bool recursive, Walk walk) {
+  Walker w(recursive, walk);
   for (const std::string &p : paths) w.named(p);
   return w.take();
 }

@@ -6,7 +6,9 @@
 // loop is walked twice and no file is read twice, whatever names lead to it.
 // Only regular files are read: a pipe, a device or a socket named `.cio` would
 // hang or never end. Every path that cannot be used is reported, never skipped
-// in silence.
+// in silence. Test fixtures (`NAAM.toets.cio`, read by `cioc test`) are
+// systems made to break the workspace's own norms: a walk for the workspace
+// leaves them out, the formatter's walk takes them too.
 #pragma once
 
 #include <string>
@@ -24,8 +26,17 @@ struct SourceFiles {
   std::vector<Problem> problems;  // in the order met
 };
 
+/// The suffix of a test fixture's file name.
+inline constexpr char kFixtureSuffix[] = ".toets.cio";
+bool isFixture(const std::string &path);
+
+/// Which files a directory contributes: the workspace (no fixtures), every
+/// source file (the formatter), or only the fixtures (`cioc test`). A file
+/// named as such is taken whatever it is, except that Fixtures takes only fixtures.
+enum class Walk { Workspace, Everything, Fixtures };
+
 /// The `.cio` files of `paths`; with `recursive` false, a directory
 /// contributes only the files directly in it (the library path).
-SourceFiles findSourceFiles(const std::vector<std::string> &paths, bool recursive = true);
+SourceFiles findSourceFiles(const std::vector<std::string> &paths, bool recursive = true, Walk walk = Walk::Workspace);
 
 }  // namespace cio
