@@ -3,8 +3,9 @@
 // doc comments of the article declarations), the norms that enforce it with
 // their source, and each norm's example of a violation (the ``` block of its
 // doc comment). Kinds and compiler diagnostics are explained by
-// ExplainKind.cpp and ExplainDiagnostic.cpp. `--toets-voorbeelden` checks that every library norm has an
-// example and that the example really violates it, so the examples stay true.
+// ExplainKind.cpp and ExplainDiagnostic.cpp. `--toets-voorbeelden` checks that
+// every library norm has an example and that the example really violates it,
+// so the examples stay true.
 #include <algorithm>
 #include <set>
 

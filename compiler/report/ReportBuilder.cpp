@@ -5,6 +5,8 @@
 
 #include "diagnostics/Render.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 #include "norms/FindingText.h"
 #include "report/Report.h"
@@ -26,6 +28,30 @@ std::string hex(llvm::ArrayRef<uint8_t> bytes) {
 }
 
 std::string sha256(llvm::StringRef data) { return hex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(data))); }
+
+/// `path` made absolute and without `.` or `..`, so that two spellings of one file agree.
+std::string absolutePath(const std::string &path) {
+  llvm::SmallString<256> p(path);
+  llvm::sys::fs::make_absolute(p);
+  llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
+  return std::string(p);
+}
+
+/// The deepest directory that holds every one of `paths` (absolute), ending in `/`.
+std::string commonDirectory(const std::vector<std::string> &paths) {
+  std::string common;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::string dir = paths[i].substr(0, paths[i].rfind('/') + 1);
+    if (i == 0) {
+      common = dir;
+      continue;
+    }
+    size_t n = 0;
+    while (n < common.size() && n < dir.size() && common[n] == dir[n]) ++n;
+    common = common.substr(0, common.rfind('/', n == 0 ? 0 : n - 1) + 1);
+  }
+  return common;
+}
 
 std::string money(int64_t cents) {
   bool negative = cents < 0;
@@ -112,11 +138,21 @@ class ReportBuilder {
                                    l.ended ? formatDate(*l.ended) : "", l.successor});
   }
 
+  /// Every input with the hash of its content, and one hash over them all that
+  /// is the same wherever the workspace and the stdlib lie: a workspace file is
+  /// named by its path from the directory that holds them all, a library by its
+  /// name (its content hash is its version).
   void inputs(const std::vector<LoadedFile> &files) {
+    std::vector<std::string> absolute;
+    for (const LoadedFile &f : files)
+      if (!f.isLibrary) absolute.push_back(absolutePath(f.ast().path));
+    std::string root = commonDirectory(absolute);
     std::vector<Report::Input> list;
+    size_t next = 0;
     for (const LoadedFile &f : files) {
       llvm::StringRef text = sources_.getMemoryBuffer(f.ast().buffer)->getBuffer();
-      list.push_back({f.ast().path, sha256(text), f.isLibrary});
+      std::string name = f.isLibrary ? f.libraryName + ".cio" : absolute[next++].substr(root.size());
+      list.push_back({name, sha256(text), f.isLibrary});
     }
     std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.path < b.path; });
     std::string all;

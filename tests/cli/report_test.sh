@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `cioc report`: the JSON of a small workspace against its golden file
+# `cioc report`: the JSON of a small workspace against its golden file, its
+# input hash the same wherever the files lie
 # (UPDATE_GOLDEN=1 rewrites it; paths under the source tree and file hashes are
 # normalised so the golden holds on every machine), the HTML self-contained and
 # escaped, opened in headless Chromium (installed by scripts/setup-test-tools.sh)
@@ -30,6 +31,16 @@ normalise "$tmp/out.json" "$tmp/norm.json"
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/norm.json" "$golden"; fi
 if diff -u "$golden" "$tmp/norm.json" > "$tmp/diff"; then echo "ok   report: matches the golden JSON"; else
   echo "FAIL report: differs from tests/golden/report/ministerie.json"; head -60 "$tmp/diff"; fail=1; fi
+# The input hash is the same wherever the workspace and the stdlib lie: another
+# working directory, an absolute path, a copy of the stdlib elsewhere.
+mkdir -p "$tmp/elders/werk" && cp -r "$stdlib" "$tmp/elders/lib" && cp "$root/$fixture" "$tmp/elders/werk/"
+(cd "$tmp/elders" && "$cioc" report --stdlib "$tmp/elders/lib" --peildatum 2025-06-01 "$tmp/elders/werk/" -o "$tmp/moved.json")
+python3 - "$tmp/out.json" "$tmp/moved.json" <<'PY' && echo "ok   report: the input hash does not depend on where the files lie" || { echo "FAIL report: the input hash moved with the files"; fail=1; }
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert a["inputs_sha256"] == b["inputs_sha256"], (a["inputs"], b["inputs"])
+assert [i["path"] for i in a["inputs"]] == ["besluit_cio_2021.cio", "ministerie.cio"], a["inputs"]
+PY
 python3 - "$tmp/out.json" <<'PY' || fail=1
 import json, re, sys
 doc = json.load(open(sys.argv[1]))
