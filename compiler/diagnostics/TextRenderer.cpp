@@ -13,6 +13,26 @@ static unsigned codePoints(llvm::StringRef s) {
   return n;
 }
 
+/// The code points from `lineStart` to `off`. Diagnostics are located in
+/// order, many on one long line (a generated file of one line): counting on
+/// from the last offset of the same line keeps that linear, not quadratic.
+static unsigned codePointsFrom(const char *buffer, llvm::StringRef text, size_t lineStart, size_t off) {
+  struct Last {
+    const char *buffer = nullptr;
+    size_t lineStart = 0, off = 0;
+    unsigned count = 0;
+  };
+  thread_local Last last;
+  if (last.buffer == buffer && last.lineStart == lineStart && last.off <= off)
+    last.count += codePoints(text.substr(last.off, off - last.off));
+  else
+    last.count = codePoints(text.substr(lineStart, off - lineStart));
+  last.buffer = buffer;
+  last.lineStart = lineStart;
+  last.off = off;
+  return last.count;
+}
+
 Location locate(const llvm::SourceMgr &sm, SourceRange r) {
   Location loc;
   if (!r.valid() || r.buffer > sm.getNumBuffers()) return loc;
@@ -25,14 +45,18 @@ Location locate(const llvm::SourceMgr &sm, SourceRange r) {
     auto [l, c] = sm.getLineAndColumn(llvm::SMLoc::getFromPointer(text.data() + off), r.buffer);
     line = l;
     size_t lineStart = off - (c - 1);
-    col = codePoints(text.substr(lineStart, off - lineStart)) + 1;
+    col = codePointsFrom(text.data(), text, lineStart, off) + 1;
     if (lineStartOut) *lineStartOut = lineStart;
   };
   size_t lineStart = 0;
   lineCol(begin, loc.line, loc.column, &lineStart);
   lineCol(end, loc.endLine, loc.endColumn, nullptr);
-  size_t lineEnd = std::min(text.find_first_of("\r\n", lineStart), text.size());
   constexpr size_t kContext = 1024;
+  // The line's end only as far as the context shown reaches: searching a long
+  // line to its end for every diagnostic on it would be quadratic.
+  size_t window = std::min<size_t>(text.size(), size_t(begin) + kContext + 1);
+  size_t lineEnd = text.substr(0, window).find_first_of("\r\n", begin);
+  if (lineEnd == llvm::StringRef::npos) lineEnd = window < text.size() ? window + 1 : text.size();
   auto isContinuation = [&](size_t i) {
     return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
   };
@@ -41,7 +65,7 @@ Location locate(const llvm::SourceMgr &sm, SourceRange r) {
   size_t to = std::min<size_t>(lineEnd, size_t(begin) + kContext);
   while (to < lineEnd && isContinuation(to)) ++to;
   loc.lineText = text.substr(from, to - from).str();
-  loc.lineTextColumn = codePoints(text.substr(lineStart, from - lineStart)) + 1;
+  loc.lineTextColumn = loc.column - codePoints(text.substr(from, begin - from));
   loc.lineCutBefore = from > lineStart;
   loc.lineCutAfter = to < lineEnd;
   return loc;

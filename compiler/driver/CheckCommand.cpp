@@ -15,6 +15,7 @@
 #include "norms/NormDoc.h"
 #include "pipeline/Baseline.h"
 #include "pipeline/Config.h"
+#include "pipeline/LookAhead.h"
 #include "pipeline/Output.h"
 #include "pipeline/Pipeline.h"
 #include "sema/Sema.h"
@@ -135,8 +136,39 @@ int runBaseline(const CheckOptions &given) {
   return 0;
 }
 
+/// `--vooruit`: the findings that will appear before the end of the span, by date.
+/// Nothing is concluded ahead from data with errors: then the section says so.
+static void printLookAhead(llvm::raw_ostream &out, const Pipeline &p, const std::string &span) {
+  const DiagnosticEngine &diags = p.diags;
+  model::Date until = *lookAheadUntil(span, p.model.referenceDate);
+  out << '\n';
+  if (p.diags.errorCount() > 0 || p.usageError) {
+    out << diags.text(DiagId::label_lookahead_skipped) << '\n';
+    return;
+  }
+  LookAhead ahead = lookAhead(p, until);
+  out << diags.text(DiagId::label_lookahead, {model::formatDate(until), std::to_string(ahead.datesChecked),
+                                              std::to_string(ahead.coming.size())})
+      << '\n';
+  for (const model::Library &lib : p.model.schema.libraries)
+    if (lib.ended && *lib.ended > p.model.referenceDate && *lib.ended <= until)
+      out << diags.text(DiagId::label_lookahead_lapses, {lib.title, model::formatDate(*lib.ended)}) << '\n';
+  for (const LookAhead::Coming &c : ahead.coming) {
+    Location loc = locate(p.sources, c.finding.range);
+    out << "  " << model::formatDate(c.date) << "  " << severityWord(c.finding.severity, diags.language()) << '['
+        << c.finding.code << "]: " << c.finding.message << "  (" << loc.file << ':' << loc.line << ")\n";
+  }
+}
+
 int runCheck(const CheckOptions &given) {
   CheckOptions opt = given;
+  if (!opt.lookAhead.empty() && !lookAheadUntil(opt.lookAhead, 0)) {
+    DiagnosticEngine diags(opt.lang == "en" ? Language::English : Language::Dutch);
+    diags.report(DiagId::invalid_lookahead, {}, {opt.lookAhead});
+    llvm::SourceMgr none;
+    renderText(llvm::errs(), diags.diagnostics(), none, diags.language(), false);
+    return 2;
+  }
   Pipeline p(opt.lang == "en" ? Language::English : Language::Dutch);
   Config config;
   std::vector<Diagnostic> all = checkedDiagnostics(opt, p, config);
@@ -198,6 +230,7 @@ int runCheck(const CheckOptions &given) {
     renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed(),
                p.verdicts());
   if (known > 0 && opt.format == "text") out << diags.text(DiagId::baseline_known, {std::to_string(known)}) << '\n';
+  if (!opt.lookAhead.empty() && opt.format == "text") printLookAhead(out, p, opt.lookAhead);
   out.flush();
   if (opt.timings) {
     for (const Pipeline::Phase &phase : p.phases)

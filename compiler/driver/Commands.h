@@ -25,6 +25,7 @@ struct CheckOptions {
   std::vector<std::string> allow, warn, deny;  // --allow, --warn, --deny CODE
   std::string baseline;                        // --baseline FILE: fail only on findings it does not record
   std::string output;                          // `cioc baseline -o FILE`
+  std::string lookAhead;                       // --vooruit 12m: the findings to come within that span
 };
 
 /// `cioc --version`: cioc, the libraries it was built with, the standard library it reads.

@@ -150,6 +150,11 @@ static cl::opt<unsigned> WatchMax("watch-max",
                                   cl::desc(tr("Stop na zoveel keer opnieuw toetsen (voor tests)",
                                               "Stop after this many rechecks (for tests)")),
                                   cl::init(0), cl::Hidden, cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> LookAheadSpan(
+    "vooruit",
+    cl::desc(tr("Kijk vooruit: de bevindingen die binnen deze termijn verschijnen, met hun datum (12m, 1j, 90d, 2w)",
+                "Look ahead: the findings that appear within this span, with their dates (12m, 1j, 90d, 2w)")),
+    cl::value_desc(tr("termijn", "span")), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen",
                                         cl::desc(tr("Toon ten hoogste zoveel meldingen (0: alle)",
                                                     "Show at most this many diagnostics (0: all)")),
@@ -298,6 +303,7 @@ int main(int argc, char **argv) {
     opt.verify = Verify;
     opt.timings = Timings;
     opt.maxDiagnostics = MaxDiagnostics;
+    opt.lookAhead = LookAheadSpan;
     opt.langGiven = Lang.getNumOccurrences() > 0;
     opt.werrorGiven = Werror.getNumOccurrences() > 0;
     opt.stdlibGiven = !Stdlib.empty() || std::getenv("CIO_STDLIB");

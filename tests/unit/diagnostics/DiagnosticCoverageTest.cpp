@@ -35,6 +35,7 @@ const std::map<std::string, std::string> kCoveredElsewhere = {
     {"fmt_would_change_tokens",
      "not provokable: the formatter only moves whitespace (FormatTest checks every .cio file)"},
     {"report_unknown_format", "tests/cli/report_test.sh: unknown format"},
+    {"invalid_lookahead", "tests/cli/lookahead_test.sh: a span that is none"},
     {"test_no_fixtures", "tests/cli/test_command_test.sh: no fixtures"},
     {"test_no_norms", "tests/cli/test_command_test.sh: no norms"},
     {"test_unknown_norm", "tests/cli/test_command_test.sh: an unknown norm in verwacht (a fixture's comment)"},
