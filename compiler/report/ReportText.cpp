@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "diagnostics/Printable.h"
+#include "diagnostics/Render.h"
 #include "report/Report.h"
 
 namespace cio {
@@ -203,8 +204,8 @@ class Writer {
     items.push_back({label(DiagId::sum_advice), std::to_string(s.advice)});
     // The five verdicts on the norms, always all five, in one order.
     std::string norms;
-    for (Verdict v : {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable,
-                      Verdict::NotEvaluated})
+    for (Verdict v :
+         {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable, Verdict::NotEvaluated})
       norms += (norms.empty() ? "" : ", ") + std::to_string(s.norms[static_cast<size_t>(v)]) + " " +
                verdictWord(v, labels_.language());
     items.push_back({label(DiagId::sum_norms), esc(norms)});
@@ -292,7 +293,11 @@ class Writer {
     tableStart({label(DiagId::col_severity), label(DiagId::col_article), label(DiagId::col_message),
                 label(DiagId::col_location)});
     for (const Report::Finding &f : r_.findings) {
-      std::string severity = f.code + " (" + f.severity + ")";
+      // The machine word (`error`) stays in the JSON; the reader sees the report's language.
+      Severity level = f.severity == "error"     ? Severity::Error
+                       : f.severity == "warning" ? Severity::Warning
+                                                 : Severity::Note;
+      std::string severity = f.code + " (" + severityWord(level, labels_.language()) + ")";
       std::string message = f.message;
       if (!f.coveredBy.empty()) message += " [" + r_.deviationKind + " " + f.coveredBy + "]";
       std::string where = f.file.empty() ? "" : f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);

@@ -84,6 +84,10 @@ cmp -s "$tmp/a.html" "$tmp/b.html" && echo "ok   report: deterministic" || { ech
 run "$ws" -o "$tmp/a.md" && run $(ls "$ws"/*.cio | sort -r) -o "$tmp/b.md"
 cmp -s "$tmp/a.md" "$tmp/b.md" || { echo "FAIL report: Markdown depends on file order"; fail=1; }
 run "$fixture" -o "$tmp/out.md"; check "report: markdown" 0 $?
+expect "report: the severity in Dutch" "$tmp/out.md" "cio_in_bestuursraad (fout)"
+absent "report: no English severity in a Dutch report" "$tmp/out.md" "(error)"
+run --lang en "$fixture" -o "$tmp/out_en.md"
+expect "report: the severity in English" "$tmp/out_en.md" "cio_in_bestuursraad (error)"
 python3 - "$tmp/out.md" <<'PY' || fail=1
 import re, sys
 lines = open(sys.argv[1]).read().split("\n")
