@@ -75,6 +75,11 @@ std::string fieldType(const model::FieldInfo &f, const Schema &schema) {
   return typeName(f.type, schema) + (f.optional ? "?" : "");
 }
 
+std::string upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+  return s;
+}
+
 std::string sampleValue(const model::Type &t, const Schema &schema) {
   std::string v;
   switch (t.base) {
@@ -105,18 +110,11 @@ std::string sampleValue(const model::Type &t, const Schema &schema) {
     case model::BaseType::Enum:
       v = schema.enums[t.ref].values.empty() ? "…" : schema.enums[t.ref].values.front();
       break;
-    case model::BaseType::Kind: {
-      v = schema.kinds[t.ref].name;
-      std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::toupper(c); });
+    case model::BaseType::Kind:
+      v = upper(schema.kinds[t.ref].name);
       break;
-    }
   }
   return t.list ? "[" + v + "]" : v;
-}
-
-std::string upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
-  return s;
 }
 
 std::string cardinality(const model::Containment &c) {

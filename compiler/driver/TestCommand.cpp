@@ -134,6 +134,7 @@ int runTest(const TestOptions &opt) {
     return 2;
   }
 
+  std::vector<std::string> known(tested.begin(), tested.end());  // for a misspelt norm in `verwacht`
   std::map<std::string, NormReport> norms;
   for (const std::string &n : tested) norms[n];
   unsigned passed = 0, failed = 0;
@@ -160,7 +161,6 @@ int runTest(const TestOptions &opt) {
       else
         inner.report(DiagId::invalid_reference_date, {}, {dateText});
     }
-    std::vector<std::string> known(tested.begin(), tested.end());
     for (const Expectation &e : expected)
       if (!tested.count(e.norm)) {
         Diagnostic &d = inner.report(DiagId::test_unknown_norm, e.range, {e.norm});
