@@ -10,6 +10,7 @@ source scripts/lib/apt.sh
 missing=()
 command -v npm > /dev/null || missing+=(nodejs npm)
 command -v chromium > /dev/null || missing+=(chromium)
+command -v pdftoppm > /dev/null || missing+=(poppler-utils)  # the printed report turned into pages
 command -v vim > /dev/null || missing+=(vim)
 command -v nvim > /dev/null || missing+=(neovim)
 command -v clang++ > /dev/null || missing+=(clang)

@@ -68,8 +68,8 @@ struct ExplainOptions {
   std::vector<std::string> paths;  // the workspace, for its own norms (house rules)
   std::string lang = "nl";
   std::string stdlibDir;
-  std::string referenceDate;   // for checking the examples; empty: today
-  bool checkExamples = false;  // check that every library norm's example violates it
+  std::string referenceDate;     // for checking the examples; empty: today
+  bool checkExamples = false;    // check that every library norm's example violates it
   bool schemaReference = false;  // write the schema reference (docs/schema.md) instead
 };
 
@@ -104,14 +104,18 @@ struct OutputOptions {
 int runExport(const OutputOptions &options);
 
 struct GraphOptions : OutputOptions {
-  std::string focus;  // an organisation to draw with its neighbourhood
+  std::string focus;       // an organisation to draw with its neighbourhood
+  bool full = false;       // everything, not the overview of the ministries
+  std::string reportLink;  // the report the SVG's boxes link to
 };
 
 /// `cioc graph`: 0 when the chart was written, 1 when the workspace has
 /// compiler errors (the chart may be incomplete), 2 on usage or I/O errors.
 int runGraph(const GraphOptions &options);
 
-using ReportOptions = OutputOptions;  // stdout gets Markdown
+struct ReportOptions : OutputOptions {  // stdout gets Markdown
+  std::string lookAhead = "12m";        // --vooruit: the span of the look-ahead section
+};
 
 /// `cioc report`: 0 when the report was written, 1 when the workspace has
 /// compiler errors, 2 on usage or I/O errors.

@@ -14,7 +14,9 @@ namespace cio {
 int runGraph(const GraphOptions &opt) {
   Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
   Pipeline p(lang);
-  runPipeline(p, {opt.paths, opt.referenceDate, opt.stdlibDir});
+  PipelineOptions po{opt.paths, opt.referenceDate, opt.stdlibDir};
+  po.recordOutcomes = true;  // the overview colours each ministry by its verdict
+  runPipeline(p, po);
   std::string format = opt.output.empty() ? "dot" : extensionOf(opt.output);
   bool failed = p.usageError || p.workspace->hadIoError();
   if (format != "dot" && format != "gv" && format != "svg" && format != "png") {
@@ -22,7 +24,11 @@ int runGraph(const GraphOptions &opt) {
     failed = true;
   }
   OrgChart chart;
-  if (!failed && !buildOrgChart(p.model, p.evaluation.findings, opt.focus, chart)) {
+  ChartLinks links{!opt.reportLink.empty(), opt.reportLink};
+  // Several ministries: one box each, unless a focus or everything was asked for.
+  bool overview = !failed && opt.focus.empty() && !opt.full &&
+                  buildOverviewChart(p.model, p.evaluation.findings, judgeUnits(p.model, p.evaluation), chart, links);
+  if (!failed && !overview && !buildOrgChart(p.model, p.evaluation.findings, opt.focus, chart, links)) {
     Diagnostic &d = p.diags.report(DiagId::graph_unknown_focus, {}, {opt.focus});
     std::vector<std::string> names = chartFocusNames(p.model);
     // A name several organisations share: the paths that end in it.

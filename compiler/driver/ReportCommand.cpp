@@ -4,12 +4,51 @@
 #include "driver/Commands.h"
 #include "emit/GraphvizRender.h"
 #include "emit/OrgChart.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "norms/UnitVerdicts.h"
+#include "pipeline/LookAhead.h"
 #include "pipeline/Output.h"
 #include "pipeline/Pipeline.h"
 #include "report/Report.h"
 
 namespace cio {
+
+namespace {
+
+/// The chart as an inline SVG element (no XML prolog or doctype); "" when Graphviz fails.
+std::string svgOf(const OrgChart &chart, const DiagnosticEngine &labels) {
+  std::string dot, svg, error;
+  llvm::raw_string_ostream dotStream(dot);
+  writeDot(dotStream, chart, labels);
+  dotStream.flush();
+  if (!renderGraphviz(dot, "svg", svg, error)) return "";
+  size_t start = svg.find("<svg");
+  return start == std::string::npos ? "" : svg.substr(start);
+}
+
+/// The relative path from the folder the report is written to (the working
+/// folder for stdout) to the workspace's root, ending in `/` (or "").
+std::string linkFromOutput(const std::string &output, const std::string &root) {
+  llvm::SmallString<256> from(output.empty() ? "." : output);
+  llvm::sys::fs::make_absolute(from);
+  if (!output.empty()) llvm::sys::path::remove_filename(from);
+  llvm::sys::path::remove_dots(from, true);
+  std::vector<std::string> a, b;
+  for (auto it = llvm::sys::path::begin(from), end = llvm::sys::path::end(from); it != end; ++it)
+    if (*it != "/") a.push_back(std::string(*it));
+  for (auto it = llvm::sys::path::begin(root), end = llvm::sys::path::end(root); it != end; ++it)
+    if (*it != "/") b.push_back(std::string(*it));
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < a.size(); ++i) out += "../";
+  for (size_t i = common; i < b.size(); ++i) out += b[i] + "/";
+  return out;
+}
+
+}  // namespace
 
 int runReport(const ReportOptions &opt) {
   Language lang = opt.lang == "en" ? Language::English : Language::Dutch;
@@ -27,21 +66,45 @@ int runReport(const ReportOptions &opt) {
   std::vector<Diagnostic> all = p.allDiagnostics();
   sortDiagnostics(all, p.sources);
 
+  std::optional<model::Date> until;
+  if (!failed && !(until = lookAheadUntil(opt.lookAhead, p.model.referenceDate))) {
+    p.diags.report(DiagId::invalid_lookahead, {}, {opt.lookAhead});
+    failed = true;
+  }
   std::string content, error;
   if (!failed) {
     Report report = buildReport(p.model, p.workspace->files(), p.evaluation, all, p.sources, CIOC_VERSION);
+    report.sourcePrefix = linkFromOutput(opt.output, report.workspaceRoot);
+    bool errors = p.diags.errorCount() > 0;
+    if (errors) {
+      addLookAhead(report, p.model, p.sources, *until, 0, {}, true);
+    } else {
+      LookAhead ahead = lookAhead(p, *until);
+      std::vector<std::pair<model::Date, Diagnostic>> coming;
+      for (const LookAhead::Coming &c : ahead.coming) coming.push_back({c.date, c.finding});
+      addLookAhead(report, p.model, p.sources, *until, ahead.datesChecked, coming, false);
+    }
     if (format == "html") {
+      // The overview of the ministries with a chart per ministry in its own
+      // section, or, for one organisation, its chart.
+      ChartLinks links{true, ""};
+      std::vector<UnitVerdict> units = judgeUnits(p.model, p.evaluation);
       OrgChart chart;
-      buildOrgChart(p.model, p.evaluation.findings, "", chart);
-      std::string dot, svg;
-      llvm::raw_string_ostream dotStream(dot);
-      writeDot(dotStream, chart, p.diags);
-      dotStream.flush();
-      if (renderGraphviz(dot, "svg", svg, error)) {
-        // Inline: drop the XML prolog and doctype, keep the <svg> element.
-        size_t start = svg.find("<svg");
-        report.orgChartSvg = start == std::string::npos ? "" : svg.substr(start);
+      if (buildOverviewChart(p.model, p.evaluation.findings, units, chart, links)) {
+        // Each ministry's own chart shows it alone: the overview shows what links them.
+        ChartLinks alone = links;
+        alone.neighbours = false;
+        for (Report::Unit &u : report.units) {
+          OrgChart own;
+          if (!buildOrgChart(p.model, p.evaluation.findings, u.entity, own, alone)) continue;
+          own.id = "chart-" + u.anchor;  // Graphviz prefixes the ids inside with it: no id twice in the page
+          u.chartSvg = svgOf(own, p.diags);
+        }
+      } else {
+        buildOrgChart(p.model, p.evaluation.findings, "", chart, links);
       }
+      chart.id = "chart";
+      report.orgChartSvg = svgOf(chart, p.diags);
     }
     llvm::raw_string_ostream out(content);
     if (format == "json")

@@ -55,8 +55,9 @@ static cl::opt<std::string> InitCode("naam",
 static cl::opt<std::string> InitTitle("titel", cl::desc(tr("De titel van de organisatie", "The organisation's title")),
                                       cl::value_desc(tr("tekst", "text")), cl::sub(InitCmd), cl::cat(Cat));
 static cl::SubCommand TestCmd(
-    "test", tr("Toets de eigen normen van de werkruimte aan hun toetsen (NAAM.toets.cio), met de dekking van hun takken",
-               "Test the workspace's own norms against their fixtures (NAME.toets.cio), with the coverage of their branches"));
+    "test",
+    tr("Toets de eigen normen van de werkruimte aan hun toetsen (NAAM.toets.cio), met de dekking van hun takken",
+       "Test the workspace's own norms against their fixtures (NAME.toets.cio), with the coverage of their branches"));
 static cl::list<std::string> TestPaths(cl::Positional, cl::desc(tr("[PAD…]", "[PATH…]")), cl::sub(TestCmd),
                                        cl::cat(Cat));
 static cl::SubCommand DiffCmd(
@@ -92,6 +93,14 @@ static cl::opt<std::string> Focus("focus",
                                   cl::desc(tr("Teken één organisatie met haar omgeving",
                                               "Draw one organisation with its surroundings")),
                                   cl::value_desc(tr("naam", "name")), cl::sub(GraphCmd), cl::cat(Cat));
+static cl::opt<bool> FullChart("volledig",
+                               cl::desc(tr("Teken alles, ook waar een overzicht van de ministeries past",
+                                           "Draw everything, also where an overview of the ministries fits")),
+                               cl::sub(GraphCmd), cl::cat(Cat));
+static cl::opt<std::string> ChartReport("rapport",
+                                        cl::desc(tr("Laat de blokken van de SVG naar dit rapport linken",
+                                                    "Make the SVG's boxes link to this report")),
+                                        cl::value_desc(tr("bestand", "file")), cl::sub(GraphCmd), cl::cat(Cat));
 static cl::list<std::string> ExplainArgs(cl::Positional,
                                          cl::desc(tr("NORM|ARTIKEL|SOORT|CODE [PAD…]",
                                                      "NORM|ARTICLE|KIND|CODE [PATH…]")),
@@ -100,10 +109,11 @@ static cl::opt<bool> CheckExamples("toets-voorbeelden",
                                    cl::desc(tr("Toets dat het voorbeeld van elke bibliotheeknorm die norm schendt",
                                                "Check that every library norm's example violates that norm")),
                                    cl::sub(ExplainCmd), cl::cat(Cat));
-static cl::opt<bool> SchemaReference("schema",
-                                     cl::desc(tr("Schrijf de naslag van alle soorten en keuzes (Markdown, docs/schema.md)",
-                                                 "Write the reference of every kind and choice (Markdown, docs/schema.md)")),
-                                     cl::sub(ExplainCmd), cl::cat(Cat));
+static cl::opt<bool> SchemaReference(
+    "schema",
+    cl::desc(tr("Schrijf de naslag van alle soorten en keuzes (Markdown, docs/schema.md)",
+                "Write the reference of every kind and choice (Markdown, docs/schema.md)")),
+    cl::sub(ExplainCmd), cl::cat(Cat));
 static cl::opt<std::string> Peildatum("peildatum",
                                       cl::desc(tr("Peildatum JJJJ-MM-DD (standaard: vandaag)",
                                                   "Reference date YYYY-MM-DD (default: today)")),
@@ -152,9 +162,11 @@ static cl::opt<unsigned> WatchMax("watch-max",
                                   cl::init(0), cl::Hidden, cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> LookAheadSpan(
     "vooruit",
-    cl::desc(tr("Kijk vooruit: de bevindingen die binnen deze termijn verschijnen, met hun datum (12m, 1j, 90d, 2w)",
-                "Look ahead: the findings that appear within this span, with their dates (12m, 1j, 90d, 2w)")),
-    cl::value_desc(tr("termijn", "span")), cl::sub(CheckCmd), cl::cat(Cat));
+    cl::desc(tr("Kijk vooruit: de bevindingen die binnen deze termijn verschijnen, met hun datum (12m, 1j, 90d, "
+                "2w; in het rapport standaard 12m)",
+                "Look ahead: the findings that appear within this span, with their dates (12m, 1j, 90d, 2w; "
+                "in the report 12m by default)")),
+    cl::value_desc(tr("termijn", "span")), cl::sub(CheckCmd), cl::sub(ReportCmd), cl::cat(Cat));
 static cl::opt<unsigned> MaxDiagnostics("max-meldingen",
                                         cl::desc(tr("Toon ten hoogste zoveel meldingen (0: alle)",
                                                     "Show at most this many diagnostics (0: all)")),
@@ -252,12 +264,19 @@ int main(int argc, char **argv) {
     opt.referenceDate = Peildatum;
     return opt;
   };
-  if (ReportCmd) return cio::runReport(outputOptions());
+  if (ReportCmd) {
+    cio::ReportOptions opt;
+    static_cast<cio::OutputOptions &>(opt) = outputOptions();
+    if (LookAheadSpan.getNumOccurrences()) opt.lookAhead = LookAheadSpan;
+    return cio::runReport(opt);
+  }
   if (ExportCmd) return cio::runExport(outputOptions());
   if (GraphCmd) {
     cio::GraphOptions opt;
     static_cast<cio::OutputOptions &>(opt) = outputOptions();
     opt.focus = Focus;
+    opt.full = FullChart;
+    opt.reportLink = ChartReport;
     return cio::runGraph(opt);
   }
   if (TestCmd) {
@@ -271,8 +290,10 @@ int main(int argc, char **argv) {
   if (ExplainCmd) {
     cio::ExplainOptions opt;
     if (ExplainArgs.empty() && !CheckExamples && !SchemaReference) {
-      llvm::errs() << (Lang == "en" ? "cioc explain: give a norm, article, kind or diagnostic, for example `cioc explain art3.1`\n"
-                                    : "cioc explain: geef een norm, artikel, soort of melding, bijvoorbeeld `cioc explain art3.1`\n");
+      llvm::errs()
+          << (Lang == "en"
+                  ? "cioc explain: give a norm, article, kind or diagnostic, for example `cioc explain art3.1`\n"
+                  : "cioc explain: geef een norm, artikel, soort of melding, bijvoorbeeld `cioc explain art3.1`\n");
       return 2;
     }
     if (!ExplainArgs.empty() && !CheckExamples && !SchemaReference) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "norms/Deviations.h"
 #include "norms/FindingText.h"
@@ -15,7 +16,8 @@ namespace {
 
 class ChartBuilder {
  public:
-  ChartBuilder(const Model &m, OrgChart &chart) : model_(m), schema_(m.schema), chart_(chart) {}
+  ChartBuilder(const Model &m, OrgChart &chart, ChartLinks links = {})
+      : model_(m), schema_(m.schema), chart_(chart), links_(std::move(links)) {}
 
   bool build(const std::vector<Finding> &findings, const std::string &focus) {
     classify();
@@ -26,6 +28,29 @@ class ChartBuilder {
       return false;
     }
     place();
+    sameRanks();
+    return true;
+  }
+
+  bool buildOverview(const std::vector<Finding> &findings, const std::vector<UnitVerdict> &units) {
+    std::vector<const UnitVerdict *> collapsible;
+    for (const UnitVerdict &u : units)
+      if (kindHas(model_.entities[u.root].kind, "inklapbaar")) collapsible.push_back(&u);
+    if (collapsible.size() < 2) return false;
+    chart_.overview = true;
+    collapsedInto_.assign(model_.entities.size(), kNone);
+    for (const UnitVerdict *u : collapsible) collapsedInto_[u->root] = u->root;
+    for (EntityId id = 0; id < model_.entities.size(); ++id) {
+      EntityId root = unitRootOf(model_, id);
+      if (root != kNone && collapsedInto_[root] == root) collapsedInto_[id] = root;
+    }
+    classify();
+    collapse(collapsible, findings);
+    markFindings(findings);
+    collectEdges();
+    aggregate();
+    place();
+    sameRanks();
     return true;
   }
 
@@ -61,9 +86,125 @@ class ChartBuilder {
                           f.field->annotations.end();
   }
 
+  /// A title on lines of at most about 34 characters, broken at spaces (its
+  /// own line breaks kept), so that a long ministry name makes a taller node,
+  /// not a wider chart.
+  static size_t codePoints(const std::string &s) {
+    return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  }
+  static std::string wrap(const std::string &text) {
+    static constexpr size_t kWidth = 34;
+    std::string out, line;
+    auto flush = [&] {
+      out += (out.empty() ? "" : "\n") + line;
+      line.clear();
+    };
+    std::string word;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      char c = i < text.size() ? text[i] : '\n';
+      if (c != ' ' && c != '\n') {
+        word += c;
+        continue;
+      }
+      if (!line.empty() && codePoints(line) + 1 + codePoints(word) > kWidth) flush();
+      line += (line.empty() ? "" : " ") + word;
+      word.clear();
+      if (c == '\n') flush();
+    }
+    return out;
+  }
+
   std::string label(const Entity &e) const {
-    if (!e.title.empty()) return e.title;
+    if (!e.title.empty()) return wrap(e.title);
     return e.name.empty() ? schema_.kinds[e.kind].name : e.name;
+  }
+
+  bool collapsed(EntityId id) const { return !collapsedInto_.empty() && collapsedInto_[id] != kNone; }
+
+  std::string urlOf(const std::string &path) const {
+    return links_.enabled ? links_.prefix + "#" + anchorOf(path) : "";
+  }
+
+  static OrgChart::Status statusOf(Verdict v) {
+    switch (v) {
+      case Verdict::Complies:
+        return OrgChart::Status::Complies;
+      case Verdict::Violation:
+        return OrgChart::Status::Violation;
+      case Verdict::Deviation:
+        return OrgChart::Status::Covered;
+      case Verdict::NotApplicable:
+        return OrgChart::Status::NotApplicable;
+      case Verdict::NotEvaluated:
+        break;
+    }
+    return OrgChart::Status::NotEvaluated;
+  }
+
+  /// Each collapsed unit one node in a group of their kind, in a grid; its
+  /// tooltip the verdict and what was found in it, by article.
+  void collapse(const std::vector<const UnitVerdict *> &units, const std::vector<Finding> &findings) {
+    OrgChart::Cluster group;
+    group.entity = kNone;
+    group.kind = schema_.kinds[model_.entities[units[0]->root].kind].name;
+    group.label = group.kind;
+    size_t groupIndex = chart_.clusters.size();
+    std::map<EntityId, std::map<std::string, size_t>> counts;  // per unit: `art. x norm (severity)` counted
+    for (const Finding &f : findings)
+      if (f.severity != Severity::Note && f.subject != kNone && collapsed(f.subject))
+        ++counts[collapsedInto_[f.subject]]
+                [f.article.notation() + " " + f.norm->name + (f.covered() ? " [" + chart_.deviationKind + "]" : "")];
+    size_t columns = 1;
+    while (columns * columns < units.size()) ++columns;
+    ++columns;
+    for (const UnitVerdict *u : units) {
+      const Entity &e = model_.entities[u->root];
+      OrgChart::Node n{
+          u->root,       label(e),  schema_.kinds[e.kind].name, "", OrgChart::Shape::Unit, statusOf(u->verdict),
+          urlOf(e.path), u->verdict};
+      n.tooltip = (e.title.empty() ? e.path : e.title);
+      for (const auto &[what, count] : counts[u->root])
+        n.tooltip += "\n" + what + (count > 1 ? " ×" + std::to_string(count) : "");
+      nodeOf_[u->root] = chart_.nodes.size();
+      if (group.rows.empty() || group.rows.back().size() == columns) group.rows.emplace_back();
+      group.rows.back().push_back(chart_.nodes.size());
+      group.nodes.push_back(chart_.nodes.size());
+      chart_.nodes.push_back(std::move(n));
+    }
+    chart_.groupAnchor = group.rows.front()[group.rows.front().size() / 2];
+    chart_.clusters.push_back(std::move(group));
+    groupCluster_ = groupIndex;
+    chart_.topClusters.push_back(groupIndex);
+  }
+
+  /// The edges between a drawn node and collapsed units, one per node, kind
+  /// and field: to (or from) the group, labelled with how many units it reaches.
+  void aggregate() {
+    for (const auto &[key, unitsReached] : aggregated_) {
+      const auto &[kind, name, node, outward] = key;
+      size_t anchor = chart_.groupAnchor;
+      OrgChart::Edge e{outward ? node : anchor, outward ? anchor : node, kind,
+                       name + ": " + std::to_string(unitsReached.size()) + " × " + chart_.clusters[groupCluster_].kind,
+                       ""};
+      (outward ? e.toCluster : e.fromCluster) = groupCluster_;
+      chart_.edges.push_back(std::move(e));
+    }
+  }
+
+  /// A role and its staff side by side, when they lie in the same organisation.
+  void sameRanks() {
+    for (const OrgChart::Edge &e : chart_.edges) {
+      if (e.kind != OrgChart::EdgeKind::Staff) continue;
+      size_t a = enclosingOfNode(e.from), b = enclosingOfNode(e.to);
+      if (a == b && a != static_cast<size_t>(kNone)) chart_.clusters[a].besides.push_back({e.from, e.to});
+    }
+  }
+  size_t enclosingOfNode(size_t node) const {
+    for (size_t c = 0; c < chart_.clusters.size(); ++c)
+      if (std::find(chart_.clusters[c].nodes.begin(), chart_.clusters[c].nodes.end(), node) !=
+          chart_.clusters[c].nodes.end())
+        return c;
+    return static_cast<size_t>(kNone);
   }
 
   /// Every entity is a cluster, a node, or not drawn.
@@ -72,14 +213,20 @@ class ChartBuilder {
     clusterOf_.assign(model_.entities.size(), kNone);
     for (EntityId id = 0; id < model_.entities.size(); ++id) {
       const Entity &e = model_.entities[id];
-      if (e.kind == kNone) continue;
+      if (e.kind == kNone || collapsed(id)) continue;
       std::string kind = schema_.kinds[e.kind].name;
       if (kindHas(e.kind, "organisatie")) {
         clusterOf_[id] = chart_.clusters.size();
-        chart_.clusters.push_back({id, label(e), kind, "", OrgChart::Status::Ok, {}, {}});
+        OrgChart::Cluster c;
+        c.entity = id;
+        c.label = label(e);
+        c.kind = kind;
+        chart_.clusters.push_back(std::move(c));
       } else if (kindHas(e.kind, "rol") || kindHas(e.kind, "orgaan")) {
         nodeOf_[id] = chart_.nodes.size();
-        chart_.nodes.push_back({id, label(e), kind, "", kindHas(e.kind, "orgaan"), OrgChart::Status::Ok});
+        OrgChart::Node n{id, label(e), kind, "",
+                         kindHas(e.kind, "orgaan") ? OrgChart::Shape::Body : OrgChart::Shape::Role};
+        chart_.nodes.push_back(std::move(n));
       }
     }
     for (const DeviationRules::Kind &k : DeviationRules::of(schema_).kinds)
@@ -93,30 +240,50 @@ class ChartBuilder {
     return kNone;
   }
 
-  /// A finding marks the drawn entity it is about (or the nearest drawn one
-  /// around it): red for a violation, else the deviation's colour.
+  /// A finding marks the entity it is about: red for a violation, else the
+  /// deviation's colour. An entity that is not drawn (a project, a plan) gets a
+  /// mark of its own inside the nearest drawn organisation, so that a finding
+  /// on a project does not colour its whole ministry.
   void markFindings(const std::vector<Finding> &findings) {
     for (const Finding &f : findings) {
-      if (f.severity == Severity::Note || f.subject == kNone) continue;
-      EntityId drawn = drawnAncestor(f.subject);
-      if (drawn == kNone) continue;
+      if (f.severity == Severity::Note || f.subject == kNone || collapsed(f.subject)) continue;
+      EntityId subject = f.subject;
+      if (nodeOf_[subject] == kNone && clusterOf_[subject] == kNone) {
+        if (drawnAncestor(subject) == kNone) continue;
+        const Entity &e = model_.entities[subject];
+        nodeOf_[subject] = chart_.nodes.size();
+        chart_.nodes.push_back({subject, label(e), schema_.kinds[e.kind].name, "", OrgChart::Shape::Mark});
+      }
       OrgChart::Status s = f.covered() ? OrgChart::Status::Covered : OrgChart::Status::Violation;
       std::string line = f.article.notation() + " " + f.norm->name + ": " + fillTemplate(f.norm->message, f, model_);
       if (f.covered()) line += " [" + chart_.deviationKind + " " + entityName(model_, f.deviation) + "]";
+      std::string url = urlOf(model_.entities[subject].path);
       auto mark = [&](auto &item) {
         item.status = std::max(item.status, s);
         item.tooltip += (item.tooltip.empty() ? "" : "\n") + line;
+        item.url = url;
       };
-      if (nodeOf_[drawn] != kNone)
-        mark(chart_.nodes[nodeOf_[drawn]]);
+      if (nodeOf_[subject] != kNone)
+        mark(chart_.nodes[nodeOf_[subject]]);
       else
-        mark(chart_.clusters[clusterOf_[drawn]]);
+        mark(chart_.clusters[clusterOf_[subject]]);
     }
   }
 
   void addEdge(EntityId from, EntityId to, OrgChart::EdgeKind kind, const std::string &name, std::string label = "",
                std::string tooltip = "") {
-    if (from == kNone || to == kNone || nodeOf_[from] == kNone || nodeOf_[to] == kNone) return;
+    if (from == kNone || to == kNone) return;
+    if (collapsed(from) || collapsed(to)) {
+      // Into or out of a collapsed unit: counted once per unit, drawn once.
+      if (collapsed(from) == collapsed(to) || nodeOf_[collapsed(from) ? to : from] == kNone) return;
+      bool outward = collapsed(to);
+      aggregated_[{kind, name, nodeOf_[outward ? from : to], outward}].insert(collapsedInto_[outward ? to : from]);
+      if (std::find(chart_.edgeNames.begin(), chart_.edgeNames.end(), std::make_pair(kind, name)) ==
+          chart_.edgeNames.end())
+        chart_.edgeNames.push_back({kind, name});
+      return;
+    }
+    if (nodeOf_[from] == kNone || nodeOf_[to] == kNone) return;
     chart_.edges.push_back({nodeOf_[from], nodeOf_[to], kind, std::move(label), std::move(tooltip)});
     if (std::find(chart_.edgeNames.begin(), chart_.edgeNames.end(), std::make_pair(kind, name)) ==
         chart_.edgeNames.end())
@@ -129,11 +296,12 @@ class ChartBuilder {
       if (e.kind == kNone) continue;
       for (const FieldValue &f : e.fields) {
         const std::string &name = f.field ? f.field->name : "";
-        if (fieldHas(f, "hierarchie") && !f.value.list)
-          addEdge(f.value.ref, id, OrgChart::EdgeKind::Line, name);  // from the superior down
-        if (fieldHas(f, "voorzitter") && !f.value.list) addEdge(f.value.ref, id, OrgChart::EdgeKind::Chair, name);
+        // From the holder of the field to what it names: it reads as its name.
+        if (fieldHas(f, "hierarchie") && !f.value.list) addEdge(id, f.value.ref, OrgChart::EdgeKind::Line, name);
+        if (fieldHas(f, "voorzitter") && !f.value.list) addEdge(id, f.value.ref, OrgChart::EdgeKind::Chair, name);
+        if (fieldHas(f, "staf") && !f.value.list) addEdge(id, f.value.ref, OrgChart::EdgeKind::Staff, name);
         if (fieldHas(f, "lidmaatschap"))
-          for (const Value &member : f.value.items) addEdge(member.ref, id, OrgChart::EdgeKind::Member, name);
+          for (const Value &member : f.value.items) addEdge(id, member.ref, OrgChart::EdgeKind::Member, name);
       }
       if (const AnnotationInfo *rel = kindAnnotation(e.kind, "relatie"); rel && rel->positional.size() == 2) {
         const FieldValue *from = e.field(rel->positional[0]);
@@ -181,10 +349,11 @@ class ChartBuilder {
       for (EntityId a = id; a != kNone; a = model_.entities[a].parent)
         if (a == target) keep[id] = true;
     std::vector<bool> inside = keep;
-    for (const OrgChart::Edge &edge : chart_.edges) {
-      EntityId from = chart_.nodes[edge.from].entity, to = chart_.nodes[edge.to].entity;
-      if (inside[from] || inside[to]) keep[from] = keep[to] = true;
-    }
+    if (links_.neighbours)
+      for (const OrgChart::Edge &edge : chart_.edges) {
+        EntityId from = chart_.nodes[edge.from].entity, to = chart_.nodes[edge.to].entity;
+        if (inside[from] || inside[to]) keep[from] = keep[to] = true;
+      }
     for (EntityId id = 0; id < model_.entities.size(); ++id)
       if (keep[id])
         for (EntityId a = model_.entities[id].parent; a != kNone; a = model_.entities[a].parent) keep[a] = true;
@@ -228,10 +397,12 @@ class ChartBuilder {
       return static_cast<size_t>(kNone);
     };
     for (size_t i = 0; i < chart_.clusters.size(); ++i) {
+      if (chart_.clusters[i].entity == kNone) continue;  // the overview's group, placed already
       size_t outer = enclosing(chart_.clusters[i].entity);
       (outer == kNone ? chart_.topClusters : chart_.clusters[outer].clusters).push_back(i);
     }
     for (size_t i = 0; i < chart_.nodes.size(); ++i) {
+      if (chart_.nodes[i].shape == OrgChart::Shape::Unit) continue;  // in the group
       size_t outer = enclosing(chart_.nodes[i].entity);
       (outer == kNone ? chart_.topNodes : chart_.clusters[outer].nodes).push_back(i);
     }
@@ -240,15 +411,27 @@ class ChartBuilder {
   const Model &model_;
   const Schema &schema_;
   OrgChart &chart_;
+  ChartLinks links_;
   std::vector<size_t> nodeOf_, clusterOf_;  // by entity: its index in the chart, or kNone
+  std::vector<EntityId> collapsedInto_;     // the overview: by entity, the collapsed unit it lies in, or kNone
+  size_t groupCluster_ = kNone;
+  std::map<std::tuple<OrgChart::EdgeKind, std::string, size_t, bool>, std::set<EntityId>> aggregated_;
 };
 
 }  // namespace
 
-bool buildOrgChart(const Model &model, const std::vector<Finding> &findings, const std::string &focus,
-                   OrgChart &chart) {
+bool buildOrgChart(const Model &model, const std::vector<Finding> &findings, const std::string &focus, OrgChart &chart,
+                   const ChartLinks &links) {
   chart = OrgChart{};
-  return ChartBuilder(model, chart).build(findings, focus);
+  return ChartBuilder(model, chart, links).build(findings, focus);
+}
+
+bool buildOverviewChart(const Model &model, const std::vector<Finding> &findings, const std::vector<UnitVerdict> &units,
+                        OrgChart &chart, const ChartLinks &links) {
+  chart = OrgChart{};
+  if (ChartBuilder(model, chart, links).buildOverview(findings, units)) return true;
+  chart = OrgChart{};
+  return false;
 }
 
 std::vector<std::string> chartFocusNames(const Model &model) {

@@ -100,4 +100,21 @@ std::vector<Diagnostic> renderFindings(const std::vector<Finding> &findings, con
   return out;
 }
 
+std::string anchorOf(const std::string &path) {
+  // Letters, digits, `-`, `_` and `.` as they are; anything else (a space, a
+  // quote, a non-ASCII byte) as `~xx`, so two paths never share an id.
+  static const char *digits = "0123456789abcdef";
+  std::string out = "e-";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      out += static_cast<char>(c);
+    else {
+      out += '~';
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace cio

@@ -36,4 +36,9 @@ Diagnostic renderFinding(const Finding &f, const model::Model &model, const Diag
 std::vector<Diagnostic> renderFindings(const std::vector<Finding> &findings, const model::Model &model,
                                        const DiagnosticEngine &labels);
 
+/// An HTML id for an entity, from its path: the same in the report and in
+/// the links of a chart. Letters, digits, `-`, `_` and `.` as they are; any
+/// other byte as `~xx`, so two paths never share an id.
+std::string anchorOf(const std::string &path);
+
 }  // namespace cio

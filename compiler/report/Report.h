@@ -10,13 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "ast/LoadedFile.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "diagnostics/Verdict.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include "model/Model.h"
 #include "norms/Evaluator.h"
-#include "ast/LoadedFile.h"
 
 namespace cio {
 
@@ -56,7 +56,15 @@ struct Report {
   std::vector<ArticleRow> articles;
 
   struct Deviation {
-    enum class State { Active, Unused, Expired, NotYetInForce, Invalid, NotEvaluated };  // NotEvaluated: its data has an error
+    size_t unit = static_cast<size_t>(-1);
+    enum class State {
+      Active,
+      Unused,
+      Expired,
+      NotYetInForce,
+      Invalid,
+      NotEvaluated
+    };  // NotEvaluated: its data has an error
     std::string name, file, article, concerns, validUntil;
     State state = State::Active;
     long daysLeft = 0;
@@ -88,10 +96,46 @@ struct Report {
   struct Finding {
     std::string severity, code, article, message, file, coveredBy, subject, link;
     unsigned line = 0, column = 0;
+    std::string entity;  // the subject as a reader names it: its title and path
+    std::string source;  // the workspace file it is in, from the workspace's root; "" for a library or none
+    size_t unit = kNoUnit;
   };
   std::vector<Finding> findings;
 
-  std::string orgChartSvg;  // for HTML; empty when not rendered
+  static constexpr size_t kNoUnit = static_cast<size_t>(-1);
+
+  /// A top-level organisation (a kind annotated @wortel: a ministry, the Rijk):
+  /// its own verdict from the norms that can concern it, counted by outcome.
+  struct Unit {
+    std::string entity, title, kind, anchor;  // anchor: an HTML id, from the path
+    Verdict verdict = Verdict::NotEvaluated;
+    size_t norms[5] = {};  // its norms by Verdict
+    size_t errors = 0, warnings = 0, covered = 0, advice = 0;
+    std::vector<Status> articles;  // per row of `articles`: the matrix
+    std::vector<size_t> expiring;  // its deviations in force that end within kExpiringDays, as `deviations` indices
+    std::vector<size_t> findings;  // as `findings` indices, by article, then as the findings sort
+    std::string chartSvg;          // HTML: its own org chart
+  };
+  std::vector<Unit> units;
+  std::vector<size_t> otherFindings;  // of no unit: compiler diagnostics, findings on the library
+  static constexpr long kExpiringDays = 90;
+
+  /// What `--vooruit` found: the findings that appear before `until`, by date.
+  struct Coming {
+    std::string date;
+    Finding finding;  // as it will read on that date
+  };
+  struct LookAhead {
+    bool done = false, skipped = false;  // skipped: the input has errors, nothing is concluded ahead
+    std::string until;
+    size_t datesChecked = 0;
+    std::vector<Coming> coming;
+    std::vector<std::pair<std::string, std::string>> lapses;  // a library that ends within the span: title, date
+  } lookAhead;
+
+  std::string workspaceRoot;  // absolute, never written: for the driver to compute `sourcePrefix`
+  std::string sourcePrefix;   // prepended to `source` for a link from the report's folder
+  std::string orgChartSvg;    // HTML: the chart of everything, or the overview of the units when there are several
 };
 
 /// Builds the report. `diags` must be sorted (sortDiagnostics).
@@ -104,6 +148,14 @@ Report buildReport(const model::Model &model, const std::vector<LoadedFile> &fil
 std::string statusWord(Report::Status s, const Report &report, const DiagnosticEngine &labels);
 
 std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels);
+
+/// The report's status for a verdict (the five outcomes; NoNorm is the report's own).
+Report::Status reportStatus(Verdict v);
+
+/// The look-ahead section from what `--vooruit` found (each finding as it will
+/// read on its date); `skipped` when the input has errors.
+void addLookAhead(Report &report, const model::Model &model, const llvm::SourceMgr &sources, model::Date until,
+                  size_t datesChecked, const std::vector<std::pair<model::Date, Diagnostic>> &coming, bool skipped);
 
 void writeReportJson(llvm::raw_ostream &os, const Report &report, const DiagnosticEngine &labels);
 void writeReportMarkdown(llvm::raw_ostream &os, const Report &report, const DiagnosticEngine &labels);

@@ -9,6 +9,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 #include "norms/FindingText.h"
+#include "norms/UnitVerdicts.h"
 #include "report/Report.h"
 
 namespace cio {
@@ -66,6 +67,26 @@ std::string money(int64_t cents) {
   return std::string("EUR ") + (negative ? "-" : "") + grouped + "," + frac;
 }
 
+/// The report's record of one diagnostic: its words, its place and its article's link.
+Report::Finding findingRecord(const Diagnostic &d, const llvm::SourceMgr &sources, const Schema &schema) {
+  Report::Finding f;
+  f.severity = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+  f.code = d.code;
+  f.article = d.article;
+  f.message = d.message;
+  f.coveredBy = d.coveredBy;
+  f.subject = d.subject;
+  if (d.range.valid()) {
+    Location loc = locate(sources, d.range);
+    f.file = loc.file;
+    f.line = loc.line;
+    f.column = loc.column;
+  }
+  if (const Library *lib = d.article.empty() ? nullptr : libraryOfArticle(schema, d.article))
+    f.link = articleLink(*lib, d.article);
+  return f;
+}
+
 class ReportBuilder {
  public:
   ReportBuilder(const Model &m, const Evaluation &ev, const std::vector<Diagnostic> &diags,
@@ -73,6 +94,7 @@ class ReportBuilder {
       : model_(m), schema_(m.schema), evaluation_(ev), diags_(diags), sources_(sources), report_(r) {}
 
   void build(const std::vector<LoadedFile> &files) {
+    for (EntityId id = 0; id < model_.entities.size(); ++id) byPath_.emplace(model_.entities[id].path, id);
     report_.referenceDate = formatDate(model_.referenceDate);
     for (const DeviationRules::Kind &k : DeviationRules::of(schema_).kinds)
       report_.deviationKind = schema_.kinds[k.kind].name;
@@ -84,6 +106,7 @@ class ReportBuilder {
     relations();
     overviews();
     findings();
+    units();
   }
 
  private:
@@ -147,6 +170,9 @@ class ReportBuilder {
     for (const LoadedFile &f : files)
       if (!f.isLibrary) absolute.push_back(absolutePath(f.ast().path));
     std::string root = commonDirectory(absolute);
+    report_.workspaceRoot = root;
+    for (size_t i = 0, next = 0; i < files.size(); ++i)
+      if (!files[i].isLibrary) relativeByBuffer_[files[i].ast().buffer] = absolute[next++].substr(root.size());
     std::vector<Report::Input> list;
     size_t next = 0;
     for (const LoadedFile &f : files) {
@@ -180,23 +206,7 @@ class ReportBuilder {
     s.entities = model_.entities.size();
   }
 
-  static Report::Status statusOf(Verdict v) {
-    switch (v) {
-      case Verdict::Complies:
-        return Report::Status::Complies;
-      case Verdict::Violation:
-        return Report::Status::Violation;
-      case Verdict::Deviation:
-        return Report::Status::Deviation;
-      case Verdict::NotApplicable:
-        return Report::Status::NotApplicable;
-      case Verdict::NotEvaluated:
-        break;
-    }
-    return Report::Status::NotEvaluated;
-  }
-
-  Report::Status normStatus(const CompiledNorm *norm) const { return statusOf(evaluation_.verdict(norm)); }
+  Report::Status normStatus(const CompiledNorm *norm) const { return reportStatus(evaluation_.verdict(norm)); }
 
   /// One row per whole article; its status is the worst of its norms'.
   void articles() {
@@ -222,7 +232,7 @@ class ReportBuilder {
       std::sort(row.norms.begin(), row.norms.end(),
                 [](const auto &x, const auto &y) { return std::tie(x.article, x.norm) < std::tie(y.article, y.norm); });
       // Voldoet only when each norm is voldoet or niet van toepassing and one is voldoet.
-      if (!row.norms.empty()) row.status = statusOf(combineVerdicts(verdicts));
+      if (!row.norms.empty()) row.status = reportStatus(combineVerdicts(verdicts));
       report_.articles.push_back(std::move(row));
     }
   }
@@ -254,6 +264,7 @@ class ReportBuilder {
       }
       d.fields = fieldsOf(e, {k->van, k->betreft, k->geldigTot});
       report_.deviations.push_back(std::move(d));
+      deviationRoots_.push_back(unitRootOf(model_, status.entity));
     }
   }
 
@@ -342,22 +353,71 @@ class ReportBuilder {
 
   void findings() {
     for (const Diagnostic &d : diags_) {
-      Report::Finding f;
-      f.severity = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
-      f.code = d.code;
-      f.article = d.article;
-      f.message = d.message;
-      f.coveredBy = d.coveredBy;
-      f.subject = d.subject;
-      if (d.range.valid()) {
-        Location loc = locate(sources_, d.range);
-        f.file = loc.file;
-        f.line = loc.line;
-        f.column = loc.column;
+      Report::Finding f = findingRecord(d, sources_, schema_);
+      if (auto rel = relativeByBuffer_.find(d.range.buffer); d.range.valid() && rel != relativeByBuffer_.end())
+        f.source = rel->second;
+      EntityId root = kNone;
+      if (auto it = byPath_.find(d.subject); !d.subject.empty() && it != byPath_.end()) {
+        const Entity &e = model_.entities[it->second];
+        f.entity = e.title.empty() ? e.path : e.title + " (" + e.path + ")";
+        root = unitRootOf(model_, it->second);
       }
-      if (const Library *lib = d.article.empty() ? nullptr : libraryOfArticle(schema_, d.article))
-        f.link = articleLink(*lib, d.article);
+      findingRoots_.push_back(root);
       report_.findings.push_back(std::move(f));
+    }
+  }
+
+  /// The units (norms/UnitVerdicts.h) with their verdicts, counts, matrix row,
+  /// findings by article and the deviations that end soon.
+  void units() {
+    std::map<EntityId, size_t> unitOf;
+    for (const UnitVerdict &uv : judgeUnits(model_, evaluation_)) {
+      const Entity &e = model_.entities[uv.root];
+      unitOf[uv.root] = report_.units.size();
+      Report::Unit u;
+      u.entity = e.path;
+      u.title = e.title;
+      u.kind = schema_.kinds[e.kind].name;
+      u.anchor = anchorOf(e.path);
+      u.verdict = uv.verdict;
+      for (const auto &[n, v] : uv.norms) ++u.norms[static_cast<size_t>(v)];
+      for (const Report::ArticleRow &row : report_.articles) {
+        std::vector<Verdict> of;
+        for (const auto &[n, v] : uv.norms)
+          if (articleCovers(row.ref, n->article)) of.push_back(v);
+        u.articles.push_back(of.empty() ? Report::Status::NoNorm : reportStatus(combineVerdicts(of)));
+      }
+      report_.units.push_back(std::move(u));
+    }
+    auto unitIndex = [&](EntityId root) {
+      auto it = root == kNone ? unitOf.end() : unitOf.find(root);
+      return it == unitOf.end() ? Report::kNoUnit : it->second;
+    };
+    for (size_t i = 0; i < report_.findings.size(); ++i) {
+      Report::Finding &f = report_.findings[i];
+      f.unit = unitIndex(findingRoots_[i]);
+      if (f.unit == Report::kNoUnit) {
+        report_.otherFindings.push_back(i);
+        continue;
+      }
+      Report::Unit &unit = report_.units[f.unit];
+      unit.findings.push_back(i);
+      size_t &count = !f.coveredBy.empty()      ? unit.covered
+                      : f.severity == "error"   ? unit.errors
+                      : f.severity == "warning" ? unit.warnings
+                                                : unit.advice;
+      ++count;
+    }
+    for (Report::Unit &unit : report_.units)
+      std::stable_sort(unit.findings.begin(), unit.findings.end(), [&](size_t a, size_t b) {
+        return articleSortKey(report_.findings[a].article) < articleSortKey(report_.findings[b].article);
+      });
+    for (size_t i = 0; i < report_.deviations.size(); ++i) {
+      Report::Deviation &d = report_.deviations[i];
+      d.unit = unitIndex(deviationRoots_[i]);
+      if (d.unit != Report::kNoUnit && d.state == Report::Deviation::State::Active && d.hasEnd && d.daysLeft >= 0 &&
+          d.daysLeft <= Report::kExpiringDays)
+        report_.units[d.unit].expiring.push_back(i);
     }
   }
 
@@ -368,6 +428,10 @@ class ReportBuilder {
   const llvm::SourceMgr &sources_;
   Report &report_;
   std::vector<const CompiledNorm *> normList_;
+  std::map<unsigned, std::string> relativeByBuffer_;  // a workspace file's buffer: its path from the workspace root
+  std::map<std::string, EntityId> byPath_;
+  std::vector<EntityId> deviationRoots_, findingRoots_;  // per report deviation and finding: its unit's root  // per
+                                                         // report deviation: its unit's root entity
 };
 
 }  // namespace
@@ -379,6 +443,22 @@ Report buildReport(const Model &model, const std::vector<LoadedFile> &files, con
   r.toolVersion = toolVersion;
   ReportBuilder(model, evaluation, diags, sources, r).build(files);
   return r;
+}
+
+Report::Status reportStatus(Verdict v) {
+  switch (v) {
+    case Verdict::Complies:
+      return Report::Status::Complies;
+    case Verdict::Violation:
+      return Report::Status::Violation;
+    case Verdict::Deviation:
+      return Report::Status::Deviation;
+    case Verdict::NotApplicable:
+      return Report::Status::NotApplicable;
+    case Verdict::NotEvaluated:
+      break;
+  }
+  return Report::Status::NotEvaluated;
 }
 
 std::string statusWord(Report::Status s, const Report &report, const DiagnosticEngine &labels) {
@@ -397,6 +477,29 @@ std::string statusWord(Report::Status s, const Report &report, const DiagnosticE
       return labels.text(DiagId::status_not_applicable);
   }
   return "";
+}
+
+void addLookAhead(Report &report, const Model &model, const llvm::SourceMgr &sources, Date until, size_t datesChecked,
+                  const std::vector<std::pair<Date, Diagnostic>> &coming, bool skipped) {
+  Report::LookAhead &la = report.lookAhead;
+  la.done = true;
+  la.skipped = skipped;
+  la.until = formatDate(until);
+  la.datesChecked = datesChecked;
+  for (const Library &lib : model.schema.libraries)
+    if (lib.ended && *lib.ended > model.referenceDate && *lib.ended <= until)
+      la.lapses.push_back({lib.title.empty() ? lib.name : lib.title, formatDate(*lib.ended)});
+  std::map<std::string, size_t> unitByPath;
+  for (size_t i = 0; i < report.units.size(); ++i) unitByPath[report.units[i].entity] = i;
+  std::map<std::string, EntityId> byPath;
+  for (EntityId id = 0; id < model.entities.size(); ++id) byPath.emplace(model.entities[id].path, id);
+  for (const auto &[date, d] : coming) {
+    Report::Coming c{formatDate(date), findingRecord(d, sources, model.schema)};
+    if (auto it = byPath.find(d.subject); it != byPath.end())
+      if (auto u = unitByPath.find(model.entities[unitRootOf(model, it->second)].path); u != unitByPath.end())
+        c.finding.unit = u->second;
+    la.coming.push_back(std::move(c));
+  }
 }
 
 std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels) {

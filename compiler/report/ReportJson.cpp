@@ -116,13 +116,65 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
       o["link"] = f.link;
     }
     if (!f.subject.empty()) o["subject"] = f.subject;
+    if (!f.entity.empty()) o["entity"] = f.entity;
+    if (!f.source.empty()) o["source"] = f.source;
+    if (f.unit != Report::kNoUnit) o["unit"] = r.units[f.unit].entity;
     if (!f.coveredBy.empty()) o["suppressed_by"] = f.coveredBy;
     findings.push_back(std::move(o));
   }
+  // The units: the first page and the matrix, as data.
+  llvm::json::Array units;
+  for (const Report::Unit &u : r.units) {
+    llvm::json::Object norms, matrix;
+    for (Verdict v :
+         {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable, Verdict::NotEvaluated})
+      norms[verdictKey(v)] = u.norms[static_cast<size_t>(v)];
+    for (size_t a = 0; a < r.articles.size() && a < u.articles.size(); ++a)
+      if (u.articles[a] != Report::Status::NoNorm) matrix[r.articles[a].ref] = statusId(u.articles[a]);
+    llvm::json::Array expiring, unitFindings;
+    for (size_t i : u.expiring) expiring.push_back(r.deviations[i].name);
+    for (size_t i : u.findings) unitFindings.push_back(static_cast<int64_t>(i));
+    units.push_back(llvm::json::Object{
+        {"entity", u.entity},
+        {"title", u.title},
+        {"kind", u.kind},
+        {"verdict", verdictKey(u.verdict)},
+        {"norms", std::move(norms)},
+        {"findings_count",
+         llvm::json::Object{
+             {"errors", u.errors}, {"warnings", u.warnings}, {"suppressed", u.covered}, {"advice", u.advice}}},
+        {"articles", std::move(matrix)},
+        {"expiring_within_days", Report::kExpiringDays},
+        {"expiring", std::move(expiring)},
+        {"findings", std::move(unitFindings)}});
+  }
+  llvm::json::Object lookAhead;
+  if (r.lookAhead.done) {
+    llvm::json::Array coming, lapses;
+    for (const Report::Coming &next : r.lookAhead.coming) {
+      const Report::Finding &c = next.finding;
+      llvm::json::Object o{{"date", next.date},    {"severity", c.severity}, {"code", c.code},
+                           {"message", c.message}, {"file", c.file},         {"line", c.line}};
+      if (!c.article.empty()) {
+        o["article"] = c.article;
+        o["link"] = c.link;
+      }
+      if (!c.subject.empty()) o["subject"] = c.subject;
+      if (c.unit != Report::kNoUnit) o["unit"] = r.units[c.unit].entity;
+      coming.push_back(std::move(o));
+    }
+    for (const auto &[title, date] : r.lookAhead.lapses)
+      lapses.push_back(llvm::json::Object{{"library", title}, {"date", date}});
+    lookAhead = llvm::json::Object{{"until", r.lookAhead.until},
+                                   {"skipped", r.lookAhead.skipped},
+                                   {"dates_checked", r.lookAhead.datesChecked},
+                                   {"coming", std::move(coming)},
+                                   {"lapses", std::move(lapses)}};
+  }
   const Report::Summary &s = r.summary;
   llvm::json::Object norms;
-  for (Verdict v : {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable,
-                    Verdict::NotEvaluated})
+  for (Verdict v :
+       {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable, Verdict::NotEvaluated})
     norms[verdictKey(v)] = s.norms[static_cast<size_t>(v)];
   llvm::json::Object root{
       {"version", 1},
@@ -143,7 +195,9 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
       {"relations", std::move(relations)},
       {"overviews", std::move(overviews)},
       {"findings", std::move(findings)},
+      {"units", std::move(units)},
   };
+  if (r.lookAhead.done) root["look_ahead"] = std::move(lookAhead);
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << '\n';
 }
 

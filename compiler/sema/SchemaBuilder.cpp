@@ -19,23 +19,25 @@ struct KnownAnnotation {
   bool onKind, onField;
   std::vector<std::string> namedArgs;  // required named arguments
   unsigned positionalArgs;
-  bool argsAreSeverities = false;         // positional arguments are severities, not field names
+  bool argsAreSeverities = false;              // positional arguments are severities, not field names
   std::vector<std::string> optionalArgs = {};  // named arguments that may be left out
   std::vector<std::string> constantArgs = {};  // named arguments that name a constant, not a field
 };
 
 const std::vector<KnownAnnotation> &knownAnnotations() {
   static const std::vector<KnownAnnotation> known = {
-      {"wortel", true, false, {}, 0},        // may stand at the top level of a file
-      {"niveau", true, false, {}, 0},        // a level: norms over it need one declared
-      {"organisatie", true, false, {}, 0},   // drawn as a cluster
-      {"rol", true, false, {}, 0},           // drawn as a node
-      {"orgaan", true, false, {}, 0},        // drawn as a node (a body)
-      {"hierarchie", false, true, {}, 0},    // a solid edge to the target; no cycles
+      {"wortel", true, false, {}, 0},          // may stand at the top level of a file
+      {"niveau", true, false, {}, 0},          // a level: norms over it need one declared
+      {"organisatie", true, false, {}, 0},     // drawn as a cluster
+      {"rol", true, false, {}, 0},             // drawn as a node
+      {"orgaan", true, false, {}, 0},          // drawn as a node (a body)
+      {"hierarchie", false, true, {}, 0},      // a solid edge to the target; no cycles
       {kEventAnnotation, false, true, {}, 0},  // a date on which something happened: no fact before it
-      {"lidmaatschap", false, true, {}, 0},  // edges from the members
-      {"voorzitter", false, true, {}, 0},    // an edge from the chair
-      {"relatie", true, false, {}, 2},       // the kind is an edge: @relatie(van, aan)
+      {"lidmaatschap", false, true, {}, 0},    // edges from the members
+      {"voorzitter", false, true, {}, 0},      // an edge to the chair
+      {"staf", false, true, {}, 0},            // a staff body drawn beside the role that holds the field
+      {"inklapbaar", true, false, {}, 0},      // in an overview of several such units, each one node
+      {"relatie", true, false, {}, 2},         // the kind is an edge: @relatie(van, aan)
       // The deviation kind (art. 17 in the stdlib): the article deviated from, the
       // entity concerned, the end date; the date it takes effect, and a constant
       // listing the articles no deviation can cover.
@@ -177,8 +179,8 @@ class SchemaBuilder {
       field.optional = f.type.optional || (f.type.element && f.type.element->optional);
       if (!resolveType(f.type, field.type)) field.optional = true;  // avoid follow-up "missing" errors
       for (const ast::Annotation &a : f.annotations) field.annotations.push_back(a.name.text);
-      field.event = std::find(field.annotations.begin(), field.annotations.end(), kEventAnnotation) !=
-                    field.annotations.end();
+      field.event =
+          std::find(field.annotations.begin(), field.annotations.end(), kEventAnnotation) != field.annotations.end();
       schema_.kinds[*id].fields.push_back(std::move(field));
     }
     for (const ast::ContainsDecl &c : k.contains) {
@@ -187,8 +189,7 @@ class SchemaBuilder {
         Diagnostic &d = diags_.report(DiagId::unknown_kind, c.kind.range, {c.kind.text});
         std::vector<std::string> names;
         for (auto &[n, _] : schema_.kindByName) names.push_back(n);
-        if (std::string s = closestName(c.kind.text, names); !s.empty())
-          diags_.suggest(d, s);
+        if (std::string s = closestName(c.kind.text, names); !s.empty()) diags_.suggest(d, s);
         continue;
       }
       if (c.max && c.min > *c.max) {
@@ -234,8 +235,7 @@ class SchemaBuilder {
       std::vector<std::string> names;
       for (const KnownAnnotation &k : knownAnnotations())
         if (onKind ? k.onKind : k.onField) names.push_back(k.name);
-      if (std::string s = closestName(a.name.text, names); !s.empty())
-        diags_.suggest(d, s);
+      if (std::string s = closestName(a.name.text, names); !s.empty()) diags_.suggest(d, s);
       return;
     }
     unsigned positional = 0;
@@ -248,8 +248,7 @@ class SchemaBuilder {
         Diagnostic &d = diags_.report(DiagId::annotation_unknown_argument, arg.key.range, {a.name.text, arg.key.text});
         std::vector<std::string> names = known->namedArgs;
         names.insert(names.end(), known->optionalArgs.begin(), known->optionalArgs.end());
-        if (std::string s = closestName(arg.key.text, names); !s.empty())
-          diags_.suggest(d, s);
+        if (std::string s = closestName(arg.key.text, names); !s.empty()) diags_.suggest(d, s);
         continue;
       }
       const std::string &field = arg.value ? arg.value->text : arg.key.text;

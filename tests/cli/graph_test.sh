@@ -23,10 +23,40 @@ import re, sys
 dot = open(sys.argv[1]).read()
 statements = [l.strip() for l in dot.splitlines()]
 assert sum(bool(re.match(r"^n\d+ \[label=", s)) for s in statements) == 9, "nodes"
-assert sum(bool(re.match(r"^n\d+ -> n\d+ \[", s)) for s in statements) == 8, "edges"
+assert sum(bool(re.match(r"^n\d+ -> n\d+ \[", s)) for s in statements) == 10, "edges"
 assert 'label="Plv. SG ]; evil=\\"1\\"; n0 -> n1 [\\nfunctie"' in dot
 assert 'label="Office \\\\ backslash \\\\N \\\\G\\ncio_office"' in dot
 print("ok   graph: hostile names stay inside their strings")
+PY
+# Arrows read as their field: `CIO ressorteert_onder SG` points from the CIO to
+# the SG (written from the SG down, to rank it above, and drawn backwards);
+# a body's `leden` point from the body to its members; the legend shows what
+# the chart uses and nothing else.
+python3 - "$tmp/out.dot" <<'PY' || fail=1
+import re, sys
+dot = open(sys.argv[1]).read()
+node = {m.group(2).split("\\n")[0]: m.group(1) for m in re.finditer(r'^\s*(n\d+) \[label="([^"]*)', dot, re.M)}
+sg, br, cio = node["Secretaris-generaal"], node["BR"], node["وزارة المالية — CIO"]
+assert re.search(rf"^\s*{sg} -> n\d+ \[dir=back, style=solid", dot, re.M), "the line is drawn from the subordinate up"
+assert re.search(rf"^\s*{br} -> {sg} \[style=dashed", dot, re.M), "membership from the body to the member"
+assert re.search(rf"\{{ rank=same; {cio}; n\d+; \}}", dot), "the CIO-office beside its CIO"
+legend = [l for l in dot.splitlines() if l.strip().startswith("label=<<table")]
+assert len(legend) == 1, "one compact legend"
+assert "ressorteert_onder" in legend[0] and "leden" in legend[0] and "office" in legend[0] and "mandaat" in legend[0]
+assert "voorzitter" not in legend[0] and "voldoet" not in legend[0], "the legend shows only what the chart uses"
+print("ok   graph: edges point as their labels read, the office beside its CIO, a legend of what is used")
+PY
+
+# A finding on a project (not drawn) marks the project, in a note of its own,
+# and leaves its ministry uncoloured.
+run "$golden/project.cio" > "$tmp/project.dot"; check "graph: a project with findings" 0 $?
+python3 - "$tmp/project.dot" <<'PY' || fail=1
+import re, sys
+dot = open(sys.argv[1]).read()
+assert re.search(r'n\d+ \[label="⚠ Groot project\\nproject", shape=note, style="filled,bold", color="#c0392b"', dot), "no mark on the project"
+assert re.search(r'label="Ministerie van Algemene Zaken"; [^\n]*style="rounded,filled"; color="#34495e"', dot), "the ministry turned red"
+assert "onderdeel met een bevinding" in dot and "schending" in dot, "legend"
+print("ok   graph: a violation marks the project it concerns, not its ministry")
 PY
 run "$golden/ministerie.cio" -o "$tmp/out.svg"; check "graph: -o x.svg" 0 $?
 grep -q '<svg' "$tmp/out.svg" && ! grep -qi '<script' "$tmp/out.svg" && grep -q '&lt;script&gt;' "$tmp/out.svg" \
@@ -44,6 +74,27 @@ cmp -s "$tmp/a.dot" "$tmp/b.dot" && echo "ok   graph: deterministic" || { echo "
 dot -Tsvg "$tmp/a.dot" > /dev/null 2>&1; check "graph: dot accepts examples/rijksdienst" 0 $?
 grep -q 'Ministerie van Financiën' "$tmp/a.dot" && grep -q 'CIO-beraad' "$tmp/a.dot" \
   && echo "ok   graph: ministries and the Rijk level" || { echo "FAIL graph: content"; fail=1; }
+# Several ministries: the overview, each ministry one box in the colour of its
+# verdict, the Rijk level in full, its memberships into the ministries
+# aggregated; --volledig draws everything; --rapport links the boxes.
+python3 - "$tmp/a.dot" <<'PY' || fail=1
+import re, sys
+dot = open(sys.argv[1]).read()
+units = re.findall(r'\[label="([^"]*)", shape=box, style="([^"]*)", color="([^"]*)", fillcolor="([^"]*)", fontsize=11, width=2.2', dot)
+assert len(units) == 12, len(units)  # the twelve ministries; the Rijk level is drawn in full
+defensie = [u for u in units if u[0].startswith("Ministerie van Defensie")]
+assert defensie and defensie[0][3] == "#fef5e7" and defensie[0][0].endswith("\\nafwijking"), defensie
+assert all(u[3] == "#e9f7ef" for u in units if not u[0].startswith("Ministerie van Defensie")), "the others comply"
+assert "Belastingdienst" not in dot, "a ministry's inside is not drawn in the overview"
+assert re.search(r'label="leden: 12 × ministerie"', dot), "aggregated membership"
+assert len(re.findall(r"lhead=cluster_c\d+", dot)) <= 10, "one aggregated edge per body and field"
+print("ok   graph: the overview of the Rijk, ministries coloured by verdict, memberships aggregated")
+PY
+run "$ws" --volledig > "$tmp/full.dot"; check "graph: --volledig" 0 $?
+grep -q 'Belastingdienst' "$tmp/full.dot" && echo "ok   graph: --volledig draws every ministry in full" || { echo "FAIL graph: --volledig"; fail=1; }
+run "$ws" --rapport rapport.html -o "$tmp/links.svg"; check "graph: --rapport" 0 $?
+grep -q 'href="rapport.html#e-DEF"' "$tmp/links.svg" && grep -q 'xlink:title="Ministerie van Defensie&#10;art9.4' "$tmp/links.svg" \
+  && echo "ok   graph: SVG boxes link to the report and carry a tooltip" || { echo "FAIL graph: SVG links"; fail=1; }
 
 # --focus: one ministry, its contents, and what is linked to them (the Rijk bodies it sits in).
 run "$ws" --focus FIN > "$tmp/fin.dot"; check "graph: --focus FIN" 0 $?
