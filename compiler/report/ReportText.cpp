@@ -354,6 +354,7 @@ class Writer {
   void verdicts() {
     heading(2, label(DiagId::report_verdicts), "oordeel");
     if (r_.units.empty()) return none();
+    paragraph(esc(label(DiagId::report_verdicts_note)));
     if (r_.units.size() == 1) paragraph(esc(label(DiagId::col_verdict)) + ": " + badge(r_.units[0].verdict));
     static constexpr Verdict kOrder[] = {Verdict::Complies, Verdict::Violation, Verdict::Deviation,
                                          Verdict::NotApplicable, Verdict::NotEvaluated};
