@@ -410,7 +410,9 @@ class Writer {
       std::vector<std::string> cells{unitLink(u)}, classes{""}, cellTitles{""};
       for (size_t a : columns) {
         Report::Status s = u.articles[a];
-        cells.push_back(html_ ? statusMark(s) : statusMark(s) + std::string(" ") + status(s));
+        // No norm of the article concerns the unit: an empty cell, in both formats.
+        cells.push_back(html_ || s == Report::Status::NoNorm ? statusMark(s)
+                                                             : statusMark(s) + std::string(" ") + status(s));
         classes.push_back(statusClass(s));
         cellTitles.push_back(unitName(u) + ", " + r_.articles[a].ref + ": " + statusWord(s, r_, labels_));
       }
@@ -443,7 +445,8 @@ class Writer {
     const Report::Unit &u = r_.units[index];
     sectionStart("unit");
     heading(2, unitName(u) + (u.title.empty() ? "" : " (" + u.entity + ")"), u.anchor);
-    paragraph(esc(label(DiagId::col_verdict)) + ": " + badge(u.verdict) + " · " + esc(counts(u)));
+    paragraph(esc(label(DiagId::col_verdict)) + ": " + badge(u.verdict) + " · " + esc(label(DiagId::report_findings)) +
+              ": " + esc(counts(u)));
     if (html_ && !u.chartSvg.empty()) os_ << "<div class=\"chart\">" << u.chartSvg << "</div>\n";
     heading(3, label(DiagId::report_unit_findings));
     if (u.findings.empty()) return paragraph(esc(label(DiagId::report_unit_no_findings)), "none"), sectionEnd();
