@@ -73,17 +73,16 @@ int runReport(const ReportOptions &opt) {
   }
   std::string content, error;
   if (!failed) {
-    Report report = buildReport(p.model, p.workspace->files(), p.evaluation, all, p.sources, CIOC_VERSION);
-    report.sourcePrefix = linkFromOutput(opt.output, report.workspaceRoot);
-    bool errors = p.diags.errorCount() > 0;
-    if (errors) {
-      addLookAhead(report, p.model, p.sources, *until, 0, {}, true);
-    } else {
+    LookAheadFound found;
+    found.until = *until;
+    found.skipped = p.diags.errorCount() > 0;  // nothing is concluded ahead from input with errors
+    if (!found.skipped) {
       LookAhead ahead = lookAhead(p, *until);
-      std::vector<std::pair<model::Date, Diagnostic>> coming;
-      for (const LookAhead::Coming &c : ahead.coming) coming.push_back({c.date, c.finding});
-      addLookAhead(report, p.model, p.sources, *until, ahead.datesChecked, coming, false);
+      found.datesChecked = ahead.datesChecked;
+      for (LookAhead::Coming &c : ahead.coming) found.coming.push_back({c.date, std::move(c.finding)});
     }
+    Report report = buildReport(p.model, p.workspace->files(), p.evaluation, all, p.sources, CIOC_VERSION, &found);
+    report.sourcePrefix = linkFromOutput(opt.output, report.workspaceRoot);
     if (format == "html") {
       // The overview of the ministries with a chart per ministry in its own
       // section, or, for one organisation, its chart.

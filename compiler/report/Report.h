@@ -96,8 +96,9 @@ struct Report {
   struct Finding {
     std::string severity, code, article, message, file, coveredBy, subject, link;
     unsigned line = 0, column = 0;
-    std::string entity;  // the subject as a reader names it: its title and path
-    std::string source;  // the workspace file it is in, from the workspace's root; "" for a library or none
+    std::string entity;   // the subject as a reader names it: its title and path
+    std::string source;   // the workspace file it is in, from the workspace's root; "" for a library or none
+    std::string library;  // the library it is in (its title), where it lies in one: not a place for a reader
     size_t unit = kNoUnit;
   };
   std::vector<Finding> findings;
@@ -139,9 +140,18 @@ struct Report {
 };
 
 /// Builds the report. `diags` must be sorted (sortDiagnostics).
+/// What the look-ahead found (pipeline/LookAhead.h), for its section: each
+/// finding as it will read on its date; `skipped` when the input has errors.
+struct LookAheadFound {
+  model::Date until = 0;
+  size_t datesChecked = 0;
+  std::vector<std::pair<model::Date, Diagnostic>> coming;
+  bool skipped = false;
+};
+
 Report buildReport(const model::Model &model, const std::vector<LoadedFile> &files, const Evaluation &evaluation,
-                   const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
-                   const std::string &toolVersion);
+                   const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources, const std::string &toolVersion,
+                   const LookAheadFound *ahead = nullptr);
 
 /// The status word a reader sees: voldoet, schending, niet geëvalueerd… (the
 /// deviation kind's own name for a covered finding).
@@ -151,11 +161,6 @@ std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels
 
 /// The report's status for a verdict (the five outcomes; NoNorm is the report's own).
 Report::Status reportStatus(Verdict v);
-
-/// The look-ahead section from what `--vooruit` found (each finding as it will
-/// read on its date); `skipped` when the input has errors.
-void addLookAhead(Report &report, const model::Model &model, const llvm::SourceMgr &sources, model::Date until,
-                  size_t datesChecked, const std::vector<std::pair<model::Date, Diagnostic>> &coming, bool skipped);
 
 void writeReportJson(llvm::raw_ostream &os, const Report &report, const DiagnosticEngine &labels);
 void writeReportMarkdown(llvm::raw_ostream &os, const Report &report, const DiagnosticEngine &labels);

@@ -109,6 +109,27 @@ class ReportBuilder {
     units();
   }
 
+  /// The look-ahead's findings as the report's records, with their unit and source.
+  void lookAhead(const LookAheadFound &found) {
+    Report::LookAhead &la = report_.lookAhead;
+    la.done = true;
+    la.skipped = found.skipped;
+    la.until = formatDate(found.until);
+    la.datesChecked = found.datesChecked;
+    for (const Library &lib : schema_.libraries)
+      if (lib.ended && *lib.ended > model_.referenceDate && *lib.ended <= found.until)
+        la.lapses.push_back({lib.title.empty() ? lib.name : lib.title, formatDate(*lib.ended)});
+    std::map<std::string, size_t> unitByPath;
+    for (size_t i = 0; i < report_.units.size(); ++i) unitByPath[report_.units[i].entity] = i;
+    for (const auto &[date, d] : found.coming) {
+      Report::Coming c{formatDate(date), record(d)};
+      if (auto it = byPath_.find(d.subject); !d.subject.empty() && it != byPath_.end())
+        if (auto u = unitByPath.find(model_.entities[unitRootOf(model_, it->second)].path); u != unitByPath.end())
+          c.finding.unit = u->second;
+      la.coming.push_back(std::move(c));
+    }
+  }
+
  private:
   std::string show(const Value &v) const {
     if (v.list) {
@@ -173,6 +194,13 @@ class ReportBuilder {
     report_.workspaceRoot = root;
     for (size_t i = 0, next = 0; i < files.size(); ++i)
       if (!files[i].isLibrary) relativeByBuffer_[files[i].ast().buffer] = absolute[next++].substr(root.size());
+    for (const LoadedFile &f : files) {
+      if (!f.isLibrary) continue;
+      std::string title = f.libraryName;
+      for (const Library &l : schema_.libraries)
+        if (l.name == f.libraryName && !l.title.empty()) title = l.title;
+      libraryByBuffer_[f.ast().buffer] = title;
+    }
     std::vector<Report::Input> list;
     size_t next = 0;
     for (const LoadedFile &f : files) {
@@ -351,11 +379,19 @@ class ReportBuilder {
     }
   }
 
+  /// A diagnostic as the report's record, with its workspace-relative source or its library.
+  Report::Finding record(const Diagnostic &d) const {
+    Report::Finding f = findingRecord(d, sources_, schema_);
+    if (auto rel = relativeByBuffer_.find(d.range.buffer); d.range.valid() && rel != relativeByBuffer_.end())
+      f.source = rel->second;
+    if (auto lib = libraryByBuffer_.find(d.range.buffer); d.range.valid() && lib != libraryByBuffer_.end())
+      f.library = lib->second;
+    return f;
+  }
+
   void findings() {
     for (const Diagnostic &d : diags_) {
-      Report::Finding f = findingRecord(d, sources_, schema_);
-      if (auto rel = relativeByBuffer_.find(d.range.buffer); d.range.valid() && rel != relativeByBuffer_.end())
-        f.source = rel->second;
+      Report::Finding f = record(d);
       EntityId root = kNone;
       if (auto it = byPath_.find(d.subject); !d.subject.empty() && it != byPath_.end()) {
         const Entity &e = model_.entities[it->second];
@@ -429,6 +465,7 @@ class ReportBuilder {
   Report &report_;
   std::vector<const CompiledNorm *> normList_;
   std::map<unsigned, std::string> relativeByBuffer_;  // a workspace file's buffer: its path from the workspace root
+  std::map<unsigned, std::string> libraryByBuffer_;   // a library's buffer: the library's title
   std::map<std::string, EntityId> byPath_;
   std::vector<EntityId> deviationRoots_, findingRoots_;  // per report deviation and finding: its unit's root  // per
                                                          // report deviation: its unit's root entity
@@ -437,11 +474,13 @@ class ReportBuilder {
 }  // namespace
 
 Report buildReport(const Model &model, const std::vector<LoadedFile> &files, const Evaluation &evaluation,
-                   const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
-                   const std::string &toolVersion) {
+                   const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources, const std::string &toolVersion,
+                   const LookAheadFound *ahead) {
   Report r;
   r.toolVersion = toolVersion;
-  ReportBuilder(model, evaluation, diags, sources, r).build(files);
+  ReportBuilder builder(model, evaluation, diags, sources, r);
+  builder.build(files);
+  if (ahead) builder.lookAhead(*ahead);
   return r;
 }
 
@@ -477,29 +516,6 @@ std::string statusWord(Report::Status s, const Report &report, const DiagnosticE
       return labels.text(DiagId::status_not_applicable);
   }
   return "";
-}
-
-void addLookAhead(Report &report, const Model &model, const llvm::SourceMgr &sources, Date until, size_t datesChecked,
-                  const std::vector<std::pair<Date, Diagnostic>> &coming, bool skipped) {
-  Report::LookAhead &la = report.lookAhead;
-  la.done = true;
-  la.skipped = skipped;
-  la.until = formatDate(until);
-  la.datesChecked = datesChecked;
-  for (const Library &lib : model.schema.libraries)
-    if (lib.ended && *lib.ended > model.referenceDate && *lib.ended <= until)
-      la.lapses.push_back({lib.title.empty() ? lib.name : lib.title, formatDate(*lib.ended)});
-  std::map<std::string, size_t> unitByPath;
-  for (size_t i = 0; i < report.units.size(); ++i) unitByPath[report.units[i].entity] = i;
-  std::map<std::string, EntityId> byPath;
-  for (EntityId id = 0; id < model.entities.size(); ++id) byPath.emplace(model.entities[id].path, id);
-  for (const auto &[date, d] : coming) {
-    Report::Coming c{formatDate(date), findingRecord(d, sources, model.schema)};
-    if (auto it = byPath.find(d.subject); it != byPath.end())
-      if (auto u = unitByPath.find(model.entities[unitRootOf(model, it->second)].path); u != unitByPath.end())
-        c.finding.unit = u->second;
-    la.coming.push_back(std::move(c));
-  }
 }
 
 std::string stateWord(Report::Deviation::State s, const DiagnosticEngine &labels) {

@@ -118,6 +118,7 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
     if (!f.subject.empty()) o["subject"] = f.subject;
     if (!f.entity.empty()) o["entity"] = f.entity;
     if (!f.source.empty()) o["source"] = f.source;
+    if (!f.library.empty()) o["library"] = f.library;
     if (f.unit != Report::kNoUnit) o["unit"] = r.units[f.unit].entity;
     if (!f.coveredBy.empty()) o["suppressed_by"] = f.coveredBy;
     findings.push_back(std::move(o));
@@ -160,6 +161,7 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
         o["link"] = c.link;
       }
       if (!c.subject.empty()) o["subject"] = c.subject;
+      if (!c.source.empty()) o["source"] = c.source;
       if (c.unit != Report::kNoUnit) o["unit"] = r.units[c.unit].entity;
       coming.push_back(std::move(o));
     }

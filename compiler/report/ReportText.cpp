@@ -270,6 +270,7 @@ class Writer {
     return severityWord(level, labels_.language());
   }
   std::string sourceLink(const Report::Finding &f) const {
+    if (!f.library.empty()) return esc(f.library);  // a line of the stdlib tells a reader nothing
     if (f.file.empty()) return "";
     std::string where = f.file + ":" + std::to_string(f.line);
     if (f.source.empty()) return esc(where);
@@ -508,11 +509,10 @@ class Writer {
     for (const Report::Coming &coming : la.coming) {
       const Report::Finding &c = coming.finding;
       std::string unit = c.unit == Report::kNoUnit ? "" : unitLink(r_.units[c.unit]);
-      std::string where = c.file.empty() ? "" : c.file + ":" + std::to_string(c.line);
       std::string sev =
           html_ ? escapeHtml(severity(c.severity)) + "<br><small class=\"mono\">" + escapeHtml(c.code) + "</small>"
                 : esc(severity(c.severity) + " " + c.code);
-      row({esc(coming.date), unit, link(c.article, c.link), sev, esc(c.message), esc(where)},
+      row({esc(coming.date), unit, link(c.article, c.link), sev, esc(c.message), sourceLink(c)},
           {"", "", "", c.severity == "error" ? "bad" : ""});
     }
     tableEnd();

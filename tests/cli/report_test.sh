@@ -128,9 +128,14 @@ covered = doc["findings"][d["findings"][0]]
 assert covered["unit"] == "DEF" and covered["source"] == "defensie.cio" and covered["entity"].startswith("Koninklijke Marechaussee (DEF.KMAR"), covered
 la = doc["look_ahead"]
 assert la["until"] == "2027-12-03" and not la["skipped"] and la["dates_checked"] > 0
-assert any(c["date"] == "2027-05-02" and c["code"] == "handvest_actueel" and c["unit"] == "RIJK" for c in la["coming"]), la["coming"]
+assert any(c["date"] == "2027-05-02" and c["code"] == "handvest_actueel" and c["unit"] == "RIJK" and c["source"] == "rijk.cio"
+           for c in la["coming"]), la["coming"]
+# A finding that lies in the library names the library, not a line of the stdlib.
+superseded = [f for f in doc["findings"] if f["code"] == "library_superseded"]
+assert superseded and superseded[0]["library"] == "Besluit CIO-stelsel Rijksdienst 2021" and "unit" not in superseded[0]
 
 page = open(sys.argv[2]).read()
+assert "besluit_cio_2021.cio:" not in page, "a reader is shown a line of the stdlib"
 first = page.index('<section class="unit"')
 assert page.index('id="oordeel"') < page.index('id="matrix"') < first, "verdicts and matrix come first"
 assert "Let op: Besluit CIO-stelsel Rijksdienst 2021 is op 2026-01-01 vervallen en vervangen door Besluit CIO-stelsel Rijksdienst 2025" in page
