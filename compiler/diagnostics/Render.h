@@ -41,9 +41,18 @@ std::string summaryLine(const std::vector<Diagnostic> &diags, Language lang);
 /// The text form; with `verdicts`, the closing lines also count the norms by verdict.
 void renderText(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
                 Language lang, bool colour, const std::vector<NormVerdict> &verdicts = {});
-/// The JSON form; with `verdicts`, also `norms` (each norm's verdict) and their count in `summary`.
+/// What `--vooruit` found, for the JSON: each finding with the first date (ISO) it appears.
+struct LookAheadJson {
+  std::string until;
+  size_t datesChecked = 0;
+  bool skipped = false;  // the input has errors: nothing is concluded ahead
+  std::vector<std::pair<std::string, Diagnostic>> coming;
+};
+
+/// The JSON form; with `verdicts`, also `norms` (each norm's verdict) and their count in `summary`;
+/// with `ahead`, `look_ahead`.
 void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources,
-                const std::vector<NormVerdict> &verdicts = {});
+                const std::vector<NormVerdict> &verdicts = {}, const LookAheadJson *ahead = nullptr);
 
 /// What the machine formats say about a rule: a norm, or a compiler diagnostic.
 struct RuleInfo {

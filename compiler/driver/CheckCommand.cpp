@@ -147,8 +147,8 @@ static void printLookAhead(llvm::raw_ostream &out, const Pipeline &p, const std:
     return;
   }
   LookAhead ahead = lookAhead(p, until);
-  out << diags.text(DiagId::label_lookahead, {model::formatDate(until), std::to_string(ahead.datesChecked),
-                                              std::to_string(ahead.coming.size())})
+  out << diags.text(DiagId::label_lookahead,
+                    {model::formatDate(until), std::to_string(ahead.datesChecked), std::to_string(ahead.coming.size())})
       << '\n';
   for (const model::Library &lib : p.model.schema.libraries)
     if (lib.ended && *lib.ended > p.model.referenceDate && *lib.ended <= until)
@@ -181,16 +181,18 @@ int runCheck(const CheckOptions &given) {
   if (!opt.baseline.empty()) {
     fingerprintDiagnostics(all, sources, folderOf(opt.baseline));
     std::map<std::string, size_t> baseline = readBaseline(opt.baseline, diags, baselineOk);
-    if (baselineOk) known = compareWithBaseline(all, std::move(baseline));
-    else all.push_back(diags.diagnostics().back());
+    if (baselineOk)
+      known = compareWithBaseline(all, std::move(baseline));
+    else
+      all.push_back(diags.diagnostics().back());
   } else if (opt.format == "sarif") {
     // SARIF carries them, baseline or not: relative to the workspace root (the
     // configuration's folder, else the first input), not to the working directory.
     std::string input = opt.paths.empty() ? "." : opt.paths.front();
     fingerprintDiagnostics(all, sources,
-                           !config.path.empty()                ? folderOf(config.path)
+                           !config.path.empty()                 ? folderOf(config.path)
                            : llvm::sys::fs::is_directory(input) ? input
-                                                               : folderOf(input));
+                                                                : folderOf(input));
   }
   llvm::raw_ostream &out = llvm::outs();
   // Counts are taken after the levels and before the cap, so the exit status
@@ -220,15 +222,26 @@ int runCheck(const CheckOptions &given) {
     if (!ok) renderText(out, all, sources, lang, false);
     return ok ? 0 : 1;
   }
-  if (opt.format == "json")
-    renderJson(out, all, sources, p.verdicts());
-  else if (opt.format == "sarif")
+  if (opt.format == "json") {
+    LookAheadJson ahead;
+    if (!opt.lookAhead.empty()) {
+      model::Date until = *lookAheadUntil(opt.lookAhead, p.model.referenceDate);
+      ahead.until = model::formatDate(until);
+      ahead.skipped = p.diags.errorCount() > 0 || p.usageError;  // nothing concluded ahead from errors
+      if (!ahead.skipped) {
+        LookAhead found = lookAhead(p, until);
+        ahead.datesChecked = found.datesChecked;
+        for (LookAhead::Coming &c : found.coming)
+          ahead.coming.push_back({model::formatDate(c.date), std::move(c.finding)});
+      }
+    }
+    renderJson(out, all, sources, p.verdicts(), opt.lookAhead.empty() ? nullptr : &ahead);
+  } else if (opt.format == "sarif")
     renderSarif(out, all, sources, ruleCatalog(p.norms, p.model.schema, all, p.evaluation, lang), CIOC_VERSION);
   else if (opt.format == "github")
     renderGithub(out, all, sources, lang);
   else
-    renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed(),
-               p.verdicts());
+    renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed(), p.verdicts());
   if (known > 0 && opt.format == "text") out << diags.text(DiagId::baseline_known, {std::to_string(known)}) << '\n';
   if (!opt.lookAhead.empty() && opt.format == "text") printLookAhead(out, p, opt.lookAhead);
   out.flush();

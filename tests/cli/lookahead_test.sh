@@ -36,10 +36,25 @@ expect "a handvest that ages" "$tmp/out" "2027-05-02  fout[handvest_actueel]"
 run --vooruit 12m --lang en "$tmp/m.cio"
 expect "in English" "$tmp/out" "look-ahead up to 2026-06-01"
 
+# The JSON carries the look-ahead too, each finding with its date and place.
+run --vooruit 12m --format json "$tmp/m.cio"; check "look-ahead: json" 0 $?
+python3 - "$tmp/out" <<'PY' && echo "ok   look-ahead: in the JSON" || { echo "FAIL look-ahead: JSON"; fail=1; }
+import json, sys
+la = json.load(open(sys.argv[1]))["look_ahead"]
+assert la["until"] == "2026-06-01" and not la["skipped"] and la["dates_checked"] > 0, la
+first = la["coming"][0]
+assert first["date"] == "2025-09-01" and first["code"] == "positief_cio_oordeel_voor_start" and first["line"] > 0, first
+PY
+run --format json "$tmp/m.cio"
+python3 -c "import json,sys; sys.exit('look_ahead' in json.load(open(sys.argv[1])))" "$tmp/out" \
+  && echo "ok   look-ahead: not in the JSON unless asked" || { echo "FAIL look-ahead: JSON without --vooruit"; fail=1; }
 sed 's/ict_component = 8 mln;/ict_componnt = 8 mln;/' "$tmp/m.cio" > "$tmp/fout.cio"
 run --vooruit 12m "$tmp/fout.cio"
 expect "no look-ahead from data with errors" "$tmp/out" "geen vooruitblik: de invoer bevat fouten"
 absent "no look-ahead from data with errors: no dates" "$tmp/out" "2025-09-01  fout"
+run --vooruit 12m --format json "$tmp/fout.cio"
+python3 -c "import json,sys; la=json.load(open(sys.argv[1]))['look_ahead']; sys.exit(not (la['skipped'] and la['coming'] == []))" "$tmp/out" \
+  && echo "ok   look-ahead: JSON skipped from data with errors" || { echo "FAIL look-ahead: JSON from data with errors"; fail=1; }
 run --vooruit 12 "$tmp/m.cio"; check "a span without unit" 2 $?
 expect "a span without unit: said" "$tmp/out" "invalid_lookahead"
 exit $fail
