@@ -4,8 +4,11 @@
 file toggled) and the time until its diagnostics arrive is measured.
 With --many-findings every other project lacks its dashboard entry, so that
 each analysis publishes a few hundred diagnostics.
-Usage: lsp_latency.py CIOC [EDITS] [--many-findings]. Prints the line count,
-the findings, p50 and p95 in ms as JSON."""
+With --split=N the workspace is N ministries of 10 dienstonderdelen and the
+Rijk, one file each (N + 1 files, the server given the folder as its root),
+and the edit goes to one ministry's file while the others stay closed.
+Usage: lsp_latency.py CIOC [EDITS] [--many-findings] [--split=N]. Prints the
+line count, the files, the findings, p50 and p95 in ms as JSON."""
 import json, os, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -13,10 +16,18 @@ args = [a for a in sys.argv[1:] if not a.startswith("--")]
 cioc = args[0]
 edits = int(args[1]) if len(args) > 1 else 100
 many = "--many-findings" in sys.argv
+split = next((int(a.split("=")[1]) for a in sys.argv[1:] if a.startswith("--split=")), 0)
 root = tempfile.mkdtemp()
-path = os.path.join(root, "groot.cio")
-subprocess.run([sys.executable, os.path.join(here, "generate.py"), "--ministries", "6", "--units", "50", "--rijk", path],
-               check=True)
+if split:
+    subprocess.run([sys.executable, os.path.join(here, "generate.py"), "--ministries", str(split), "--units", "10",
+                    "--rijk", "--split", root], check=True, stdout=subprocess.DEVNULL)
+    files = sorted(f for f in os.listdir(root) if f.endswith(".cio"))
+    path = os.path.join(root, next(f for f in files if f != "rijk.cio" and "op_dashboard = ja;" in open(os.path.join(root, f)).read()))
+else:
+    files = ["groot.cio"]
+    path = os.path.join(root, "groot.cio")
+    subprocess.run([sys.executable, os.path.join(here, "generate.py"), "--ministries", "6", "--units", "50", "--rijk",
+                    path], check=True)
 text = open(path, encoding="utf-8").read()
 lines = text.split("\n")
 target = next(i for i in range(len(lines) // 2, len(lines)) if "op_dashboard = ja;" in lines[i])
@@ -58,13 +69,17 @@ def diagnostics_for(uri):
             return m["params"]["diagnostics"]
 
 
-send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": None}})
+send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+      "params": {"rootUri": "file://" + root if split else None,
+                 "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}}})
 while receive().get("id") != 1:
     pass
 send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
       "params": {"textDocument": {"uri": uri, "languageId": "cio", "version": 1, "text": text}}})
 diagnostics_for(uri)
+if split:
+    diagnostics_for(uri)  # the folder was analysed once on `initialized`, then again on didOpen
 
 times = []
 findings = 0
@@ -90,5 +105,5 @@ send({"jsonrpc": "2.0", "method": "exit"})
 proc.wait(timeout=10)
 times.sort()
 p50, p95 = times[len(times) // 2], times[int(len(times) * 0.95) - 1]
-print(json.dumps({"lines": len(lines), "findings": findings, "edits": len(times), "p50_ms": round(p50, 1),
+print(json.dumps({"lines": len(lines), "files": len(files), "findings": findings, "edits": len(times), "p50_ms": round(p50, 1),
                   "p95_ms": round(p95, 1)}))

@@ -118,7 +118,14 @@ std::vector<Value> LanguageServer::handle(const Value &message) {
   }
   const Value *id = msg->get("id");
   const Value *methodValue = msg->get("method");
-  if (!methodValue) return out;  // a response to us: we send no requests
+  if (!methodValue) {  // a response to our one request, the watchers' registration
+    if (id && id->getAsString() && *id->getAsString() == "cioc-watch" && msg->get("error")) {
+      watched_ = false;  // refused: read the files on every analysis again
+      closed_.clear();
+      walked_.clear();
+    }
+    return out;
+  }
   if (id && !id->getAsInteger() && !id->getAsString()) {
     out.push_back(errorReply(nullptr, kInvalidRequest, "`id` is a number or a string"));
     return out;
@@ -177,6 +184,10 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
           if (auto uri = f->getString("uri")) roots_.push_back(uriToPath(uri->str()));
     if (roots_.empty())
       if (auto root = p.getString("rootUri")) roots_.push_back(uriToPath(root->str()));
+    if (const Object *caps = p.getObject("capabilities"))
+      if (const Object *ws = caps->getObject("workspace"))
+        if (const Object *watch = ws->getObject("didChangeWatchedFiles"))
+          canWatch_ = watch->getBoolean("dynamicRegistration").value_or(false);
     return Object{{"capabilities",
                    Object{{"textDocumentSync", Object{{"openClose", true}, {"change", 2}, {"save", true}}},
                           {"hoverProvider", true},
@@ -192,6 +203,26 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
                   {"serverInfo", Object{{"name", "cioc"}, {"version", CIOC_VERSION}}}};
   }
   if (method == "initialized") {
+    if (canWatch_) {
+      // Ask the client to tell us when a .cio file or a cioc.toml changes on
+      // disk: then a closed file need not be read again on every keystroke.
+      notifications.push_back(Object{
+          {"jsonrpc", "2.0"},
+          {"id", "cioc-watch"},
+          {"method", "client/registerCapability"},
+          {"params", Object{{"registrations",
+                             Array{Object{{"id", "cioc-watch"},
+                                          {"method", "workspace/didChangeWatchedFiles"},
+                                          {"registerOptions",
+                                           Object{{"watchers", Array{Object{{"globPattern", "**/*.cio"}},
+                                                                     Object{{"globPattern", "**/cioc.toml"}}}}}}}}}}}});
+      watched_ = true;
+    }
+    analyze(notifications);
+    return nullptr;
+  }
+  if (method == "workspace/didChangeWatchedFiles") {
+    filesChanged(p);
     analyze(notifications);
     return nullptr;
   }
@@ -213,6 +244,7 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
         roots_.erase(std::remove(roots_.begin(), roots_.end(), gone), roots_.end());
       for (const std::string &added : uris(event->getArray("added"))) roots_.push_back(added);
     }
+    walked_.clear();
     analyze(notifications);
     return nullptr;
   }
@@ -248,6 +280,7 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   if (method == "textDocument/didSave") return nullptr;
   if (method == "textDocument/didClose") {
     open_.erase(uri);
+    closed_.erase(uriToPath(uri));  // what the editor had need not be what is on disk
     analyze(notifications);
     return nullptr;
   }
@@ -268,14 +301,64 @@ Value LanguageServer::dispatch(const std::string &method, const Object *params, 
   return refusal(kMethodNotFound, "unknown method: " + method);
 }
 
+/// The source files under the workspace folders: walked again on every
+/// analysis, unless the client watches them (then as last walked).
+std::vector<std::string> LanguageServer::workspaceFiles(std::vector<std::string> &unusable) {
+  std::vector<std::string> files;
+  for (const std::string &root : roots_) {
+    auto it = walked_.find(root);
+    if (!watched_ || it == walked_.end()) {
+      std::vector<std::string> problems;
+      it = walked_.insert_or_assign(root, filesUnder(root, problems)).first;
+      for (std::string &p : problems)
+        if (std::find(walkUnusable_.begin(), walkUnusable_.end(), p) == walkUnusable_.end())
+          walkUnusable_.push_back(std::move(p));
+    }
+    for (const std::string &f : it->second)
+      if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
+  }
+  unusable = walkUnusable_;
+  if (!watched_) walkUnusable_.clear();
+  return files;
+}
+
+/// A closed file's text: read again on every analysis, unless the client
+/// watches the files (then as last read). One larger than the limit is not
+/// read: it stands in the workspace empty, with file_too_large on it.
+const LanguageServer::ClosedFile &LanguageServer::closedFile(const std::string &path) {
+  auto it = closed_.find(path);
+  if (watched_ && it != closed_.end()) return it->second;
+  ClosedFile f;
+  uint64_t size = 0;
+  if (!llvm::sys::fs::file_size(path, size) && size > kMaxFileBytes)
+    f.tooLarge = true;
+  else if (auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false))
+    f.text = (*buf)->getBuffer().str();
+  return closed_.insert_or_assign(path, std::move(f)).first->second;
+}
+
+/// The client says files changed on disk: a changed or created file is read
+/// again, and a created or deleted one means walking the folders again.
+void LanguageServer::filesChanged(const Object &params) {
+  const Array *changes = params.getArray("changes");
+  if (!changes) return;
+  for (const Value &c : *changes) {
+    const Object *change = c.getAsObject();
+    if (!change || !change->getString("uri")) continue;
+    std::string path = uriToPath(change->getString("uri")->str());
+    closed_.erase(path);
+    if (change->getInteger("type").value_or(2) != 2) {  // 1 created, 3 deleted
+      walked_.clear();
+      walkUnusable_.clear();
+    }
+  }
+}
+
 void LanguageServer::analyze(std::vector<Value> &notifications) {
   PipelineOptions opt;
   opt.stdlibDir = stdlibDir_;
   opt.cache = cache_.get();
-  std::vector<std::string> files, unusable;
-  for (const std::string &root : roots_)
-    for (std::string &f : filesUnder(root, unusable))
-      if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(std::move(f));
+  std::vector<std::string> unusable, files = workspaceFiles(unusable);
   for (const auto &[uri, text] : open_) {
     std::string path = uriToPath(uri);
     if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
@@ -286,13 +369,13 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   std::vector<std::string> tooLarge;
   for (const std::string &path : files) {
     std::string uri = pathToUri(path);
-    uint64_t size = 0;
-    if (!open_.count(uri) && !llvm::sys::fs::file_size(path, size) && size > kMaxFileBytes) {
-      tooLarge.push_back(path);
-      opt.buffers.emplace_back(path, "");
+    if (auto it = open_.find(uri); it != open_.end()) {
+      opt.buffers.emplace_back(path, it->second);
       continue;
     }
-    opt.buffers.emplace_back(path, textOf(uri));
+    const ClosedFile &f = closedFile(path);
+    if (f.tooLarge) tooLarge.push_back(path);
+    opt.buffers.emplace_back(path, f.text);
   }
   // What the walk could not read (a pipe, a dangling link) is said once, as a
   // message, when it changes: it has no document to be a diagnostic in.
@@ -439,8 +522,8 @@ Value LanguageServer::hover(const Object &params) {
   if (md.empty()) {
     for (const CompiledNorm &n : last_->norms.norms)
       if (n.name == token) {
-        md = "**norm** `" + token + "` (" + n.article + "): " +
-             verdictWord(last_->evaluation.verdict(&n), Language::Dutch) + " in deze werkruimte";
+        md = "**norm** `" + token + "` (" + n.article +
+             "): " + verdictWord(last_->evaluation.verdict(&n), Language::Dutch) + " in deze werkruimte";
         if (!n.doc.empty()) md += "\n\n" + n.doc;
       }
   }
@@ -473,13 +556,16 @@ std::string LanguageServer::entityVerdicts(uint32_t entity) const {
     auto &[norm, t] = byNorm[{articleSortKey(o.norm->article), o.norm->name}];
     norm = o.norm;
     using R = Evaluation::Outcome::Result;
-    ++(o.result == R::Holds ? t.holds : o.result == R::Violated ? t.violated : o.result == R::Covered ? t.covered : t.unknown);
+    ++(o.result == R::Holds      ? t.holds
+       : o.result == R::Violated ? t.violated
+       : o.result == R::Covered  ? t.covered
+                                 : t.unknown);
   }
   if (byNorm.empty()) return "";
   std::string md = "**Normen**";
   for (const auto &[key, value] : byNorm)
-    md += "\n- `" + value.first->name + "` (" + value.first->article + "): " +
-          verdictWord(verdictOf(value.second), Language::Dutch);
+    md += "\n- `" + value.first->name + "` (" + value.first->article +
+          "): " + verdictWord(verdictOf(value.second), Language::Dutch);
   return md;
 }
 

@@ -64,6 +64,23 @@ class LanguageServer {
   std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
   std::vector<std::string> published_;       // uris that have diagnostics now
   std::vector<std::string> unusable_;        // paths the walk could not read, as last told
+
+  // When the client watches the files for us (workspace/didChangeWatchedFiles),
+  // the folders are walked and each closed file is read once, then again only
+  // when the client says it was created, changed or deleted; without it, on
+  // every analysis, as before.
+  struct ClosedFile {
+    std::string text;
+    bool tooLarge = false;
+  };
+  bool watched_ = false;                                    // the client registered our watchers
+  bool canWatch_ = false;                                   // it may: dynamic registration is supported
+  std::map<std::string, std::vector<std::string>> walked_;  // root -> its source files, as last walked
+  std::vector<std::string> walkUnusable_;                   // what those walks could not read
+  std::map<std::string, ClosedFile> closed_;                // path -> its text as last read
+  std::vector<std::string> workspaceFiles(std::vector<std::string> &unusable);
+  const ClosedFile &closedFile(const std::string &path);
+  void filesChanged(const llvm::json::Object &params);
   bool initialized_ = false, shutdown_ = false, exited_ = false;
 };
 

@@ -29,9 +29,10 @@ def receive():
             length = int(line.split(b":")[1])
     return json.loads(proc.stdout.read(length))
 
-def until(pred):
+def until(pred, trace=False):
     for _ in range(50):
         msg = receive()
+        if os.environ.get("LSP_TRACE"): print("<<", json.dumps(msg)[:200])
         if pred(msg):
             return msg
     raise AssertionError("no such message")
@@ -54,3 +55,66 @@ until(lambda m: m.get("id") == 3)
 send({"jsonrpc": "2.0", "method": "exit"})
 assert proc.wait(timeout=10) == 0
 print("ok   lsp: stdio framing, diagnostics, hover, shutdown")
+
+# Closed files. A client that can watch files is asked to (client/registerCapability);
+# then a closed file is read once and again when the client says it changed,
+# not on every keystroke. A client that cannot: it is read on every analysis.
+def session(watch):
+    global proc
+    ws = tempfile.mkdtemp()
+    open_path, closed_path = os.path.join(ws, "a.cio"), os.path.join(ws, "b.cio")
+    open(open_path, "w").write(text)
+    open(closed_path, "w").write("gebruik besluit_cio_2021;\nministerie B { cio C { ressorteert_onder = ONBEKEND; } }\n")
+    proc = subprocess.Popen([cioc, "lsp", "--stdlib", stdlib], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    caps = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}} if watch else {}
+    send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "file://" + ws, "capabilities": caps}})
+    until(lambda m: m.get("id") == 1)
+    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    closed_uri, open_uri = "file://" + closed_path, "file://" + open_path
+    first = until(lambda m: m.get("method") in ("client/registerCapability", "textDocument/publishDiagnostics"))
+    if watch:
+        assert first["method"] == "client/registerCapability", first
+        watchers = first["params"]["registrations"][0]["registerOptions"]["watchers"]
+        assert {w["globPattern"] for w in watchers} == {"**/*.cio", "**/cioc.toml"}, watchers
+        send({"jsonrpc": "2.0", "id": first["id"], "result": None})
+    else:
+        assert first["method"] == "textDocument/publishDiagnostics", first
+    is_b = lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == closed_uri
+    if first.get("method") != "textDocument/publishDiagnostics" or first["params"]["uri"] != closed_uri:
+        until(is_b)  # what `initialized` published for b.cio
+    def codes_of_b_after_an_edit(version):
+        send({"jsonrpc": "2.0", "method": "textDocument/didChange",
+              "params": {"textDocument": {"uri": open_uri, "version": version}, "contentChanges": [{"text": text}]}})
+        return {d["code"] for d in until(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                                         and m["params"]["uri"] == closed_uri)["params"]["diagnostics"]}
+    send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+          "params": {"textDocument": {"uri": open_uri, "languageId": "cio", "version": 1, "text": text}}})
+    until(is_b)
+    assert "unresolved_reference" in codes_of_b_after_an_edit(2)
+    # b.cio is mended on disk, behind the server's back.
+    open(closed_path, "w").write("gebruik besluit_cio_2021;\nministerie B { sg SG; }\n")
+    seen = codes_of_b_after_an_edit(3)
+    if watch:
+        assert "unresolved_reference" in seen, "read again although the client watches it"
+        send({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+              "params": {"changes": [{"uri": closed_uri, "type": 2}]}})
+        assert "unresolved_reference" not in {d["code"] for d in until(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == closed_uri)["params"]["diagnostics"]}
+        # A new file, announced: the folder is walked again.
+        new_path = os.path.join(ws, "c.cio")
+        open(new_path, "w").write("gebruik besluit_cio_2021;\nministerie C { cio X { ressorteert_onder = NIEMAND; } }\n")
+        send({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+              "params": {"changes": [{"uri": "file://" + new_path, "type": 1}]}})
+        until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == "file://" + new_path
+              and m["params"]["diagnostics"])
+    else:
+        assert "unresolved_reference" not in seen, "a change on disk not seen without watchers"
+    send({"jsonrpc": "2.0", "id": 9, "method": "shutdown"})
+    until(lambda m: m.get("id") == 9)
+    send({"jsonrpc": "2.0", "method": "exit"})
+    assert proc.wait(timeout=10) == 0
+
+session(watch=True)
+print("ok   lsp: watched closed files are read once, and again when the client says they changed")
+session(watch=False)
+print("ok   lsp: without watchers a closed file is read on every analysis")
