@@ -4,10 +4,12 @@
 file toggled) and the time until its diagnostics arrive is measured.
 With --many-findings every other project lacks its dashboard entry, so that
 each analysis publishes a few hundred diagnostics.
-With --split=N the workspace is N ministries of 10 dienstonderdelen and the
+With --split=N the workspace is N ministries of 3 dienstonderdelen and the
 Rijk, one file each (N + 1 files, the server given the folder as its root),
 and the edit goes to one ministry's file while the others stay closed.
-Usage: lsp_latency.py CIOC [EDITS] [--many-findings] [--split=N]. Prints the
+The client offers to watch files (the server then reads each closed file
+once); --no-watch does not (every closed file is read on every edit).
+Usage: lsp_latency.py CIOC [EDITS] [--many-findings] [--split=N] [--no-watch]. Prints the
 line count, the files, the findings, p50 and p95 in ms as JSON."""
 import json, os, subprocess, sys, tempfile, time
 
@@ -19,7 +21,7 @@ many = "--many-findings" in sys.argv
 split = next((int(a.split("=")[1]) for a in sys.argv[1:] if a.startswith("--split=")), 0)
 root = tempfile.mkdtemp()
 if split:
-    subprocess.run([sys.executable, os.path.join(here, "generate.py"), "--ministries", str(split), "--units", "10",
+    subprocess.run([sys.executable, os.path.join(here, "generate.py"), "--ministries", str(split), "--units", "3",
                     "--rijk", "--split", root], check=True, stdout=subprocess.DEVNULL)
     files = sorted(f for f in os.listdir(root) if f.endswith(".cio"))
     path = os.path.join(root, next(f for f in files if f != "rijk.cio" and "op_dashboard = ja;" in open(os.path.join(root, f)).read()))
@@ -71,7 +73,7 @@ def diagnostics_for(uri):
 
 send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
       "params": {"rootUri": "file://" + root if split else None,
-                 "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}}})
+                 "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": "--no-watch" not in sys.argv}}}}})
 while receive().get("id") != 1:
     pass
 send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
