@@ -88,9 +88,7 @@ void renderJson(llvm::raw_ostream &os, const std::vector<Diagnostic> &diags, con
     std::sort(sorted.begin(), sorted.end(), [](const NormVerdict &a, const NormVerdict &b) { return a.norm < b.norm; });
     llvm::json::Array norms;
     llvm::json::Object counts;
-    for (Verdict v :
-         {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable, Verdict::NotEvaluated})
-      counts[verdictKey(v)] = 0;
+    for (Verdict v : kVerdictOrder) counts[verdictKey(v)] = 0;
     for (const NormVerdict &v : sorted) {
       norms.push_back(llvm::json::Object{{"norm", v.norm}, {"article", v.article}, {"outcome", verdictKey(v.verdict)}});
       counts[verdictKey(v.verdict)] = *counts.getInteger(verdictKey(v.verdict)) + 1;

@@ -51,13 +51,11 @@ std::string verdictWord(Verdict v, Language lang) {
 
 std::string verdictLine(const std::vector<NormVerdict> &verdicts, Language lang) {
   if (verdicts.empty()) return "";
-  static constexpr Verdict kOrder[] = {Verdict::Complies, Verdict::Violation, Verdict::Deviation,
-                                       Verdict::NotApplicable, Verdict::NotEvaluated};
   std::string out = DiagnosticEngine(lang).text(DiagId::verdict_norms) + ": ";
-  for (size_t i = 0; i < std::size(kOrder); ++i) {
+  for (size_t i = 0; i < std::size(kVerdictOrder); ++i) {
     size_t n = 0;
-    for (const NormVerdict &v : verdicts) n += v.verdict == kOrder[i];
-    out += (i ? ", " : "") + std::to_string(n) + " " + verdictWord(kOrder[i], lang);
+    for (const NormVerdict &v : verdicts) n += v.verdict == kVerdictOrder[i];
+    out += (i ? ", " : "") + std::to_string(n) + " " + verdictWord(kVerdictOrder[i], lang);
   }
   return out;
 }

@@ -24,6 +24,10 @@ struct Tally {
   size_t holds = 0, violated = 0, covered = 0, unknown = 0;
 };
 
+/// The five verdicts in the order every emitter shows them.
+inline constexpr Verdict kVerdictOrder[] = {Verdict::Complies, Verdict::Violation, Verdict::Deviation,
+                                            Verdict::NotApplicable, Verdict::NotEvaluated};
+
 /// The verdict on one norm from its tally. A violation found stands even when
 /// other bindings could not be evaluated; an unknown binding forbids "voldoet".
 Verdict verdictOf(const Tally &t);

@@ -81,13 +81,14 @@ int runReport(const ReportOptions &opt) {
       found.datesChecked = ahead.datesChecked;
       for (LookAhead::Coming &c : ahead.coming) found.coming.push_back({c.date, std::move(c.finding)});
     }
-    Report report = buildReport(p.model, p.workspace->files(), p.evaluation, all, p.sources, CIOC_VERSION, &found);
+    std::vector<UnitVerdict> units = judgeUnits(p.model, p.evaluation);
+    Report report =
+        buildReport(p.model, p.workspace->files(), p.evaluation, all, p.sources, CIOC_VERSION, units, &found);
     report.sourcePrefix = linkFromOutput(opt.output, report.workspaceRoot);
     if (format == "html") {
       // The overview of the ministries with a chart per ministry in its own
       // section, or, for one organisation, its chart.
       ChartLinks links{true, ""};
-      std::vector<UnitVerdict> units = judgeUnits(p.model, p.evaluation);
       OrgChart chart;
       if (buildOverviewChart(p.model, p.evaluation.findings, units, chart, links)) {
         // Each ministry's own chart shows it alone: the overview shows what links them.

@@ -195,16 +195,9 @@ class ChartBuilder {
   void sameRanks() {
     for (const OrgChart::Edge &e : chart_.edges) {
       if (e.kind != OrgChart::EdgeKind::Staff) continue;
-      size_t a = enclosingOfNode(e.from), b = enclosingOfNode(e.to);
+      size_t a = clusterOfNode_[e.from], b = clusterOfNode_[e.to];
       if (a == b && a != static_cast<size_t>(kNone)) chart_.clusters[a].besides.push_back({e.from, e.to});
     }
-  }
-  size_t enclosingOfNode(size_t node) const {
-    for (size_t c = 0; c < chart_.clusters.size(); ++c)
-      if (std::find(chart_.clusters[c].nodes.begin(), chart_.clusters[c].nodes.end(), node) !=
-          chart_.clusters[c].nodes.end())
-        return c;
-    return static_cast<size_t>(kNone);
   }
 
   /// Every entity is a cluster, a node, or not drawn.
@@ -401,9 +394,11 @@ class ChartBuilder {
       size_t outer = enclosing(chart_.clusters[i].entity);
       (outer == kNone ? chart_.topClusters : chart_.clusters[outer].clusters).push_back(i);
     }
+    clusterOfNode_.assign(chart_.nodes.size(), kNone);
     for (size_t i = 0; i < chart_.nodes.size(); ++i) {
       if (chart_.nodes[i].shape == OrgChart::Shape::Unit) continue;  // in the group
       size_t outer = enclosing(chart_.nodes[i].entity);
+      clusterOfNode_[i] = outer;
       (outer == kNone ? chart_.topNodes : chart_.clusters[outer].nodes).push_back(i);
     }
   }
@@ -413,6 +408,7 @@ class ChartBuilder {
   OrgChart &chart_;
   ChartLinks links_;
   std::vector<size_t> nodeOf_, clusterOf_;  // by entity: its index in the chart, or kNone
+  std::vector<size_t> clusterOfNode_;       // by node: the cluster it is placed in, or kNone
   std::vector<EntityId> collapsedInto_;     // the overview: by entity, the collapsed unit it lies in, or kNone
   size_t groupCluster_ = kNone;
   std::map<std::tuple<OrgChart::EdgeKind, std::string, size_t, bool>, std::set<EntityId>> aggregated_;

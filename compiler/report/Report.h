@@ -17,6 +17,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "model/Model.h"
 #include "norms/Evaluator.h"
+#include "norms/UnitVerdicts.h"
 
 namespace cio {
 
@@ -139,7 +140,8 @@ struct Report {
   std::string orgChartSvg;    // HTML: the chart of everything, or the overview of the units when there are several
 };
 
-/// Builds the report. `diags` must be sorted (sortDiagnostics).
+/// Builds the report. `diags` must be sorted (sortDiagnostics); `units` are
+/// judgeUnits' verdicts (computed once by the caller, who draws them too).
 /// What the look-ahead found (pipeline/LookAhead.h), for its section: each
 /// finding as it will read on its date; `skipped` when the input has errors.
 struct LookAheadFound {
@@ -151,7 +153,7 @@ struct LookAheadFound {
 
 Report buildReport(const model::Model &model, const std::vector<LoadedFile> &files, const Evaluation &evaluation,
                    const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources, const std::string &toolVersion,
-                   const LookAheadFound *ahead = nullptr);
+                   const std::vector<UnitVerdict> &units, const LookAheadFound *ahead = nullptr);
 
 /// The status word a reader sees: voldoet, schending, niet geëvalueerd… (the
 /// deviation kind's own name for a covered finding).

@@ -90,8 +90,8 @@ Report::Finding findingRecord(const Diagnostic &d, const llvm::SourceMgr &source
 class ReportBuilder {
  public:
   ReportBuilder(const Model &m, const Evaluation &ev, const std::vector<Diagnostic> &diags,
-                const llvm::SourceMgr &sources, Report &r)
-      : model_(m), schema_(m.schema), evaluation_(ev), diags_(diags), sources_(sources), report_(r) {}
+                const std::vector<UnitVerdict> &units, const llvm::SourceMgr &sources, Report &r)
+      : model_(m), schema_(m.schema), evaluation_(ev), diags_(diags), units_(units), sources_(sources), report_(r) {}
 
   void build(const std::vector<LoadedFile> &files) {
     for (EntityId id = 0; id < model_.entities.size(); ++id) byPath_.emplace(model_.entities[id].path, id);
@@ -461,6 +461,7 @@ class ReportBuilder {
   const Schema &schema_;
   const Evaluation &evaluation_;
   const std::vector<Diagnostic> &diags_;
+  const std::vector<UnitVerdict> &units_;
   const llvm::SourceMgr &sources_;
   Report &report_;
   std::vector<const CompiledNorm *> normList_;
@@ -475,10 +476,10 @@ class ReportBuilder {
 
 Report buildReport(const Model &model, const std::vector<LoadedFile> &files, const Evaluation &evaluation,
                    const std::vector<Diagnostic> &diags, const llvm::SourceMgr &sources, const std::string &toolVersion,
-                   const LookAheadFound *ahead) {
+                   const std::vector<UnitVerdict> &units, const LookAheadFound *ahead) {
   Report r;
   r.toolVersion = toolVersion;
-  ReportBuilder builder(model, evaluation, diags, sources, r);
+  ReportBuilder builder(model, evaluation, diags, units, sources, r);
   builder.build(files);
   if (ahead) builder.lookAhead(*ahead);
   return r;

@@ -127,9 +127,7 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
   llvm::json::Array units;
   for (const Report::Unit &u : r.units) {
     llvm::json::Object norms, matrix;
-    for (Verdict v :
-         {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable, Verdict::NotEvaluated})
-      norms[verdictKey(v)] = u.norms[static_cast<size_t>(v)];
+    for (Verdict v : kVerdictOrder) norms[verdictKey(v)] = u.norms[static_cast<size_t>(v)];
     for (size_t a = 0; a < r.articles.size() && a < u.articles.size(); ++a)
       if (u.articles[a] != Report::Status::NoNorm) matrix[r.articles[a].ref] = statusId(u.articles[a]);
     llvm::json::Array expiring, unitFindings;
@@ -175,9 +173,7 @@ void writeReportJson(llvm::raw_ostream &os, const Report &r, const DiagnosticEng
   }
   const Report::Summary &s = r.summary;
   llvm::json::Object norms;
-  for (Verdict v :
-       {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable, Verdict::NotEvaluated})
-    norms[verdictKey(v)] = s.norms[static_cast<size_t>(v)];
+  for (Verdict v : kVerdictOrder) norms[verdictKey(v)] = s.norms[static_cast<size_t>(v)];
   llvm::json::Object root{
       {"version", 1},
       {"tool_version", r.toolVersion},

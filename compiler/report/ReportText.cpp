@@ -357,17 +357,15 @@ class Writer {
     if (r_.units.empty()) return none();
     paragraph(esc(label(DiagId::report_verdicts_note)));
     if (r_.units.size() == 1) paragraph(esc(label(DiagId::col_verdict)) + ": " + badge(r_.units[0].verdict));
-    static constexpr Verdict kOrder[] = {Verdict::Complies, Verdict::Violation, Verdict::Deviation,
-                                         Verdict::NotApplicable, Verdict::NotEvaluated};
     std::vector<std::string> headers{label(DiagId::col_unit), label(DiagId::col_verdict)};
-    for (Verdict v : kOrder) headers.push_back(statusWord(reportStatus(v), r_, labels_));
+    for (Verdict v : kVerdictOrder) headers.push_back(statusWord(reportStatus(v), r_, labels_));
     headers.push_back(label(DiagId::report_findings));
     headers.push_back(label(DiagId::report_expiring, {std::to_string(Report::kExpiringDays)}));
     tableStart(headers);
     for (const Report::Unit &u : r_.units) {
       std::vector<std::string> cells{unitLink(u), verdict(u.verdict)};
       std::vector<std::string> classes{"", statusClass(reportStatus(u.verdict))};
-      for (Verdict v : kOrder) {
+      for (Verdict v : kVerdictOrder) {
         cells.push_back(std::to_string(u.norms[static_cast<size_t>(v)]));
         classes.push_back("num");
       }
@@ -630,8 +628,7 @@ class Writer {
     items.push_back({label(DiagId::sum_advice), std::to_string(s.advice)});
     // The five verdicts on the norms, always all five, in one order.
     std::string norms;
-    for (Verdict v :
-         {Verdict::Complies, Verdict::Violation, Verdict::Deviation, Verdict::NotApplicable, Verdict::NotEvaluated})
+    for (Verdict v : kVerdictOrder)
       norms += (norms.empty() ? "" : ", ") + std::to_string(s.norms[static_cast<size_t>(v)]) + " " +
                verdictWord(v, labels_.language());
     items.push_back({label(DiagId::sum_norms), esc(norms)});
