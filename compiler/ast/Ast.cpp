@@ -33,9 +33,10 @@ struct RangeMover {
   }
   void operator()(Value &v) const {
     (*this)(v.range);
-    (*this)(v.literal);
-    (*this)(v.reference);
-    for (Value &item : v.items) (*this)(item);
+    if (Literal *l = v.literalIf()) (*this)(*l);
+    if (QualifiedName *q = v.referenceIf()) (*this)(*q);
+    if (std::vector<Value> *items = v.itemsIf())
+      for (Value &item : *items) (*this)(item);
   }
   void operator()(Entity &e) const {
     (*this)(e.range);
@@ -55,5 +56,27 @@ struct RangeMover {
 }  // namespace
 
 void moveRanges(Entity &e, int64_t delta, unsigned buffer) { RangeMover{delta, buffer}(e); }
+
+}  // namespace cio::ast
+
+namespace cio::ast {
+
+const Literal &Value::literal() const {
+  static const Literal none;
+  const Literal *l = std::get_if<Literal>(&payload_);
+  return l ? *l : none;
+}
+
+const QualifiedName &Value::reference() const {
+  static const QualifiedName none;
+  const QualifiedName *q = std::get_if<QualifiedName>(&payload_);
+  return q ? *q : none;
+}
+
+const std::vector<Value> &Value::items() const {
+  static const std::vector<Value> none;
+  const std::vector<Value> *items = std::get_if<std::vector<Value>>(&payload_);
+  return items ? *items : none;
+}
 
 }  // namespace cio::ast

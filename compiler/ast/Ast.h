@@ -4,17 +4,20 @@
 // AST stays a faithful picture of the input (the formatter needs that too).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "base/Name.h"
 #include "base/SourceRange.h"
 
 namespace cio::ast {
 
 struct Ident {
-  std::string text;
+  Name text;
   SourceRange range;
 };
 
@@ -24,22 +27,39 @@ struct QualifiedName {
   std::string str() const;
 };
 
-enum class LiteralKind { Text, Number, Date, YearPeriod, DatePeriod, Bool, Article };
+enum class LiteralKind : uint8_t { Text, Number, Date, YearPeriod, DatePeriod, Bool, Article };
 
 struct Literal {
-  LiteralKind kind = LiteralKind::Text;
-  std::string text;           // decoded text; number, date or article as written
-  std::string second;         // end of a period
-  std::optional<Ident> unit;  // `12 mln`, `3 jaar`
   SourceRange range;
+  LiteralKind kind = LiteralKind::Text;
+  Name text;                  // decoded text; number, date or article as written
+  Name second;                // end of a period
+  std::optional<Ident> unit;  // `12 mln`, `3 jaar`
 };
 
-struct Value {
-  enum class Kind { Literal, Reference, List } kind = Kind::Literal;
-  Literal literal;
-  QualifiedName reference;
-  std::vector<Value> items;
+/// A field's value: one literal, one reference or a list, held as the one it
+/// is (a literal, a reference and a list side by side made every field 296 bytes).
+class Value {
+ public:
+  enum class Kind : uint8_t { Literal, Reference, List };  // in the order of the alternatives
   SourceRange range;
+
+  Kind kind() const { return static_cast<Kind>(payload_.index()); }
+  /// The value's literal, reference or items; an empty one when it is of another kind
+  /// (a value the parser could not read is an empty literal).
+  const Literal &literal() const;
+  const QualifiedName &reference() const;
+  const std::vector<Value> &items() const;
+  Literal *literalIf() { return std::get_if<Literal>(&payload_); }
+  QualifiedName *referenceIf() { return std::get_if<QualifiedName>(&payload_); }
+  std::vector<Value> *itemsIf() { return std::get_if<std::vector<Value>>(&payload_); }
+
+  void set(Literal l) { payload_ = std::move(l); }
+  void set(QualifiedName q) { payload_ = std::move(q); }
+  void set(std::vector<Value> items) { payload_ = std::move(items); }
+
+ private:
+  std::variant<Literal, QualifiedName, std::vector<Value>> payload_;
 };
 
 struct FieldAssign {
@@ -57,7 +77,7 @@ struct Entity {
   std::optional<Literal> title;
   std::vector<FieldAssign> fields;
   std::vector<Entity> children;
-  std::string doc;
+  Name doc;
   SourceRange range;
 };
 
@@ -116,7 +136,7 @@ struct FieldDecl {
   Ident name;
   TypeRef type;
   std::vector<Annotation> annotations;
-  std::string doc;
+  Name doc;
   SourceRange range;
 };
 
@@ -133,35 +153,35 @@ struct KindDecl {
   std::vector<Annotation> annotations;
   std::vector<FieldDecl> fields;
   std::vector<ContainsDecl> contains;
-  std::string doc;
+  Name doc;
   SourceRange range;
 };
 
 struct EnumDecl {
   Ident name;
   std::vector<Ident> values;
-  std::string doc;
+  Name doc;
   SourceRange range;
 };
 
 struct ConstantDecl {
   Ident name;
   ExprPtr value;
-  std::string doc;
+  Name doc;
   SourceRange range;
 };
 
 struct ArticleDecl {
   Ident ref;
-  std::string text;
-  std::string doc;  // in the stdlib: the toelichting on this article or lid
+  Name text;
+  Name doc;  // in the stdlib: the toelichting on this article or lid
   SourceRange range;
 };
 
 struct LibraryDecl {
   Ident name;
   std::vector<FieldAssign> fields;
-  std::string doc;
+  Name doc;
   SourceRange range;
 };
 
@@ -184,7 +204,7 @@ struct NormDecl {
   ExprPtr requirement;
   std::optional<Literal> message;
   std::optional<Literal> help;
-  std::string doc;
+  Name doc;
   SourceRange range;
 };
 

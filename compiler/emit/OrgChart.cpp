@@ -116,7 +116,7 @@ class ChartBuilder {
 
   std::string label(const Entity &e) const {
     if (!e.title.empty()) return wrap(e.title);
-    return e.name.empty() ? schema_.kinds[e.kind].name : e.name;
+    return e.name.empty() ? schema_.kinds[e.kind].name : e.name.str();
   }
 
   bool collapsed(EntityId id) const { return !collapsedInto_.empty() && collapsedInto_[id] != kNone; }
@@ -309,7 +309,7 @@ class ChartBuilder {
           tooltip += (tooltip.empty() ? "" : "\n") + f.field->name + ": " + items;
         }
         addEdge(from->value.ref, to->value.ref, OrgChart::EdgeKind::Relation, schema_.kinds[e.kind].name,
-                e.name.empty() ? label(e) : e.name, tooltip);
+                e.name.empty() ? label(e) : e.name.str(), tooltip);
       }
     }
     std::sort(chart_.edges.begin(), chart_.edges.end(), [](const OrgChart::Edge &a, const OrgChart::Edge &b) {

@@ -614,7 +614,7 @@ Value LanguageServer::documentSymbols(const Object &params) {
     for (model::EntityId c : e.children)
       if (m.entities[c].range.buffer == buffer && m.entities[c].kind != model::kNone) children.push_back(symbol(c));
     SourceRange name = e.nameRange.valid() ? e.nameRange : e.kindRange;
-    return Object{{"name", e.name.empty() ? m.schema.kinds[e.kind].name : e.name},
+    return Object{{"name", e.name.empty() ? m.schema.kinds[e.kind].name : e.name.str()},
                   {"detail", m.schema.kinds[e.kind].name + (e.title.empty() ? "" : " — " + e.title)},
                   {"kind", e.children.empty() ? 19 : 3},  // Object, or Namespace for what contains others
                   {"range", map.range(e.range.begin, e.range.end)},

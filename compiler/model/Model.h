@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/Name.h"
 #include "base/SourceRange.h"
 
 namespace cio::model {
@@ -42,17 +43,17 @@ struct Type {
 struct Value {
   BaseType type = BaseType::Text;
   bool list = false;
+  bool flag = false;  // Bool
+  /// A list from which elements with an error were dropped: more members may
+  /// belong to it than it holds, so nothing is concluded from its absences.
+  bool incomplete = false;
+  uint32_t ref = kNone;          // Enum value index or EntityId
   double number = 0;             // Number
   int64_t cents = 0;             // Money
   Date date = 0, until = 0;      // Date; Period is [date, until]
   int32_t months = 0, days = 0;  // Duration
-  bool flag = false;             // Bool
-  uint32_t ref = kNone;          // Enum value index or EntityId
-  std::string text;              // Text, Article, and the enum value's name
+  Name text;                     // Text, Article, and the enum value's name
   std::vector<Value> items;
-  /// A list from which elements with an error were dropped: more members may
-  /// belong to it than it holds, so nothing is concluded from its absences.
-  bool incomplete = false;
   SourceRange range;
 };
 
@@ -63,7 +64,7 @@ struct Value {
 inline constexpr char kEventAnnotation[] = "gebeurtenis";
 
 struct FieldInfo {
-  std::string name;
+  Name name;
   Type type;
   bool optional = false;
   bool event = false;  // annotated kEventAnnotation
@@ -154,13 +155,13 @@ struct FieldValue {
 
 struct Entity {
   KindId kind = kNone;
-  std::string name;  // empty for an unnamed record
-  std::string title;
-  std::string path;  // qualified name, e.g. FIN.BD.CIO_BD
+  Name name;  // empty for an unnamed record
+  Name title;
+  Name path;  // qualified name, e.g. FIN.BD.CIO_BD
   EntityId parent = kNone;
   std::vector<EntityId> children;
   std::vector<FieldValue> fields;
-  std::string doc;
+  Name doc;
   SourceRange range, kindRange, nameRange;
   /// What an error in the source leaves unknown (no cascades: the error is
   /// reported once where it is; the norms conclude nothing from what it hides).
@@ -174,12 +175,13 @@ struct Entity {
   KindId likelyKind = kNone;  // with `erroneous`: the kind it was probably meant to be
   /// Fields written with a value that has an error (a wrong type, an unknown
   /// name): written, but of unknown value. They are not among `fields`.
-  std::vector<std::string> erroneousFields;
-  bool fieldIsErroneous(const std::string &name) const;
+  std::vector<Name> erroneousFields;
+  bool fieldIsErroneous(Name name) const;
   /// Declared elsewhere than its parent (`dienstonderdeel FIN.BD`): each part
   /// of the qualifier with the entity it names, for the editor's references and renames.
   std::vector<std::pair<EntityId, SourceRange>> ownerRefs;
-  const FieldValue *field(const std::string &name) const;
+  /// Interned names: a pointer compare per field.
+  const FieldValue *field(Name name) const;
 };
 
 struct Model {

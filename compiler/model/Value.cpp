@@ -120,14 +120,14 @@ bool Schema::mayContain(KindId parent, KindId child) const {
   return false;
 }
 
-const FieldValue *Entity::field(const std::string &n) const {
+const FieldValue *Entity::field(Name n) const {
   for (const FieldValue &f : fields)
     if (f.field && f.field->name == n) return &f;
   return nullptr;
 }
 
-bool Entity::fieldIsErroneous(const std::string &n) const {
-  for (const std::string &f : erroneousFields)
+bool Entity::fieldIsErroneous(Name n) const {
+  for (Name f : erroneousFields)
     if (f == n) return true;
   return false;
 }

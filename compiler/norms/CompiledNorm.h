@@ -103,16 +103,14 @@ enum class Op : uint8_t {
 };
 
 /// Whether an operation's value is true or false (a decision, for branch coverage).
-inline bool yieldsTruth(Op op) {
-  return op == Op::Has || (op >= Op::Not && op <= Op::Within);
-}
+inline bool yieldsTruth(Op op) { return op == Op::Has || (op >= Op::Not && op <= Op::Within); }
 
 struct CExpr {
   Op op = Op::Invalid;
   uint32_t slot = 0;
   model::KindId kind = model::kNone;
-  std::string name;  // Field
-  RValue value;      // Constant
+  Name name;     // Field
+  RValue value;  // Constant
   std::vector<int8_t> signs;
   std::vector<CExpr> args;
   SourceRange range;  // the expression as written, for `cioc test`'s branch coverage

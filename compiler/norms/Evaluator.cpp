@@ -53,7 +53,7 @@ class Evaluator {
 
   Evaluation evaluation;
   bool recordOutcomes = false;
-  BranchCoverage *coverage = nullptr;  // `cioc test`: record each decision's outcome, take no shortcut
+  BranchCoverage *coverage = nullptr;    // `cioc test`: record each decision's outcome, take no shortcut
   std::vector<size_t> outcomeOfFinding;  // with recordOutcomes: the outcome each finding belongs to
 
   void run() {
@@ -117,7 +117,7 @@ class Evaluator {
     return v;
   }
 
-  RValue field(const RValue &base, const std::string &name) {
+  RValue field(const RValue &base, Name name) {
     if (base.k == RValue::K::Set) return flatten(base, [&](const RValue &v) { return field(v, name); });
     if (base.unknown) return RValue::unknownValue();
     if (base.k != RValue::K::Entity || base.ref == kNone) return RValue{};
@@ -353,7 +353,9 @@ class Evaluator {
     if (v.k == RValue::K::Bool) return v.flag ? Truth::True : Truth::False;
     return v.unknown ? Truth::Unknown : Truth::False;
   }
-  static RValue fromTruth(Truth t) { return t == Truth::Unknown ? RValue::unknownValue() : RValue::boolean(t == Truth::True); }
+  static RValue fromTruth(Truth t) {
+    return t == Truth::Unknown ? RValue::unknownValue() : RValue::boolean(t == Truth::True);
+  }
   static Truth negate(Truth t) { return t == Truth::Unknown ? t : t == Truth::True ? Truth::False : Truth::True; }
   static Truth conjoin(Truth a, Truth b) {
     if (a == Truth::False || b == Truth::False) return Truth::False;
@@ -411,7 +413,8 @@ class Evaluator {
       for (const Value &item : f->value.items) clean->second = clean->second && !erroneous(item.ref);
     if (!clean->second) return std::nullopt;
     RValue a = eval(lhs);
-    if (a.k != RValue::K::Entity) return a.k == RValue::K::Null && !a.unknown ? std::optional<bool>(false) : std::nullopt;
+    if (a.k != RValue::K::Entity)
+      return a.k == RValue::K::Null && !a.unknown ? std::optional<bool>(false) : std::nullopt;
     if (f->value.items.size() < 16) {
       for (const Value &item : f->value.items)
         if (item.ref == a.ref) return true;
@@ -430,7 +433,7 @@ class Evaluator {
   /// `target`; the index for a field name is built on first use.
   /// `doubtful` tells that some entity's value of the field is unknown, so the
   /// index cannot tell all that refer to a target.
-  const std::vector<EntityId> &referrers(const std::string &fieldName, EntityId target, bool &doubtful) {
+  const std::vector<EntityId> &referrers(Name fieldName, EntityId target, bool &doubtful) {
     auto [it, fresh] = referrers_.try_emplace(fieldName);
     bool &doubt = doubtfulReferrers_[fieldName];
     if (fresh)
@@ -611,9 +614,9 @@ class Evaluator {
       if (recordOutcomes) {
         EntityId at = holds == Truth::True ? firstBoundEntity(n) : evaluation.findings.back().subject;
         if (holds == Truth::False) outcomeOfFinding.push_back(evaluation.outcomes.size());
-        evaluation.outcomes.push_back({&n, at,
-                                       holds == Truth::True ? Evaluation::Outcome::Result::Holds
-                                                            : Evaluation::Outcome::Result::Violated});
+        evaluation.outcomes.push_back(
+            {&n, at,
+             holds == Truth::True ? Evaluation::Outcome::Result::Holds : Evaluation::Outcome::Result::Violated});
       }
       return;
     }
@@ -697,7 +700,7 @@ class Evaluator {
   std::map<std::string, std::unordered_map<EntityId, std::vector<EntityId>>> referrers_;  // field -> target -> sources
   std::unordered_map<const FieldValue *, std::vector<EntityId>> sortedLists_;
   std::unordered_map<const FieldValue *, bool> cleanLists_;  // lists that refer to no erroneous entity
-  std::map<std::string, bool> doubtfulReferrers_;             // field -> some entity's value of it is unknown
+  std::map<std::string, bool> doubtfulReferrers_;            // field -> some entity's value of it is unknown
 };
 
 }  // namespace

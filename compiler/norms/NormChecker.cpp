@@ -535,12 +535,11 @@ class NormChecker {
       Diagnostic &d = diags_.report(DiagId::unknown_article, n.article->range, {n.article->text});
       std::vector<std::string> refs;
       for (auto &[r, _] : schema_.articles) refs.push_back(r);
-      if (std::string s = closestName(n.article->text, refs); !s.empty())
-        diags_.suggest(d, s);
+      if (std::string s = closestName(n.article->text, refs); !s.empty()) diags_.suggest(d, s);
     }
     if (!n.severity)
       missing("ernst");
-    else if (!severityFromWord(n.severity->text))
+    else if (!severityFromWord(n.severity->text.view()))
       diags_.report(DiagId::norm_unknown_severity, n.severity->range, {n.severity->text});
     if (n.bindings.empty()) missing("voor elk");
     if (!n.requirement) missing("eis");
@@ -550,7 +549,7 @@ class NormChecker {
     out.name = n.name.text;
     out.nameRange = n.name.range;
     if (n.article) out.article = n.article->text;
-    if (n.severity) out.severity = severityFromWord(n.severity->text).value_or(Severity::Error);
+    if (n.severity) out.severity = severityFromWord(n.severity->text.view()).value_or(Severity::Error);
     out.doc = n.doc;
     variables_ = &out.variables;
     // The bindings take the first slots, in order; quantifiers come after them.
@@ -598,7 +597,8 @@ class NormChecker {
             std::find(f->annotations.begin(), f->annotations.end(), "hierarchie") != f->annotations.end())
           hierarchy = f;
     if (!hierarchy) {
-      diags_.report(DiagId::norm_type_mismatch, operand.range, {"een functie met een lijn (`@hierarchie`)", describe(arg)});
+      diags_.report(DiagId::norm_type_mismatch, operand.range,
+                    {"een functie met een lijn (`@hierarchie`)", describe(arg)});
       out.op = Op::Invalid;
       return NType{};
     }

@@ -41,7 +41,7 @@ RValue toRValue(const Value &v) {
     case BaseType::Text:
       // A text of only white space says nothing: it is no value, so `heeft`
       // is false for it and a required text (a motivation) is not given by it.
-      if (isBlank(v.text)) return RValue{};
+      if (isBlank(v.text.view())) return RValue{};
       r.k = RValue::K::Text;
       r.text = v.text;
       break;

@@ -15,7 +15,7 @@ namespace {
 /// What a finding is, whatever the date: its norm, what it binds, and whether a deviation covers it.
 std::string key(const Finding &f, const model::Model &m) {
   std::string k = f.norm->name + (f.covered() ? "|gedekt" : "");
-  for (model::EntityId e : f.bound) k += "|" + (e == model::kNone ? std::string() : m.entities[e].path);
+  for (model::EntityId e : f.bound) k += "|" + (e == model::kNone ? std::string() : m.entities[e].path.str());
   return k;
 }
 

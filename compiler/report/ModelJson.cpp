@@ -26,10 +26,10 @@ class ModelWriter {
     json_.object([&] {
       json_.attribute("kind", model_.schema.kinds[e.kind].name);
       if (!e.name.empty()) {  // an unnamed record has its parent's path: leave it out
-        json_.attribute("name", e.name);
-        json_.attribute("path", e.path);
+        json_.attribute("name", e.name.str());
+        json_.attribute("path", e.path.str());
       }
-      if (!e.title.empty()) json_.attribute("title", e.title);
+      if (!e.title.empty()) json_.attribute("title", e.title.str());
       if (e.range.buffer > 0 && e.range.buffer <= sources_.getNumBuffers()) {
         const llvm::MemoryBuffer *buf = sources_.getMemoryBuffer(e.range.buffer);
         json_.attribute("file", buf->getBufferIdentifier());
@@ -42,7 +42,7 @@ class ModelWriter {
       if (!e.fields.empty())
         json_.attributeObject("fields", [&] {
           for (const model::FieldValue &f : e.fields)
-            json_.attributeBegin(f.field->name), value(f.value), json_.attributeEnd();
+            json_.attributeBegin(f.field->name.str()), value(f.value), json_.attributeEnd();
         });
       if (!e.children.empty())
         json_.attributeArray("children", [&] {
@@ -63,7 +63,7 @@ class ModelWriter {
       case BaseType::Text:
       case BaseType::Article:
       case BaseType::Enum:
-        json_.value(v.text);
+        json_.value(v.text.str());
         break;
       case BaseType::Number:
         json_.value(v.number);
@@ -91,7 +91,7 @@ class ModelWriter {
         break;
       case BaseType::Kind:
         if (v.ref < model_.entities.size())
-          json_.value(model_.entities[v.ref].path);
+          json_.value(model_.entities[v.ref].path.str());
         else
           json_.value(nullptr);
         break;

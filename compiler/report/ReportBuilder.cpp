@@ -395,7 +395,7 @@ class ReportBuilder {
       EntityId root = kNone;
       if (auto it = byPath_.find(d.subject); !d.subject.empty() && it != byPath_.end()) {
         const Entity &e = model_.entities[it->second];
-        f.entity = e.title.empty() ? e.path : e.title + " (" + e.path + ")";
+        f.entity = e.title.empty() ? e.path.str() : e.title + " (" + e.path + ")";
         root = unitRootOf(model_, it->second);
       }
       findingRoots_.push_back(root);

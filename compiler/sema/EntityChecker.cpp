@@ -89,7 +89,7 @@ class EntityBuilder {
       ent.kindRange = e.kind.range;
       ent.nameRange = e.name ? e.name->range : e.kind.range;
       std::string parentPath = parent == kNone ? "" : model_.entities[parent].path;
-      ent.path = ent.name.empty() ? parentPath : (parentPath.empty() ? ent.name : parentPath + "." + ent.name);
+      ent.path = ent.name.empty() ? parentPath : (parentPath.empty() ? ent.name.str() : parentPath + "." + ent.name);
     }
     if (auto k = schema_.findKind(e.kind.text)) {
       if (std::optional<KindId> meant = meantKind(e, *k, parent)) {
@@ -174,8 +174,7 @@ class EntityBuilder {
     if (e.childrenIncomplete) return true;
     for (EntityId c : e.children) {
       const Entity &child = model_.entities[c];
-      if (child.erroneous && (child.likelyKind == kNone || schema_.isA(child.likelyKind, kind)))
-        return true;
+      if (child.erroneous && (child.likelyKind == kNone || schema_.isA(child.likelyKind, kind))) return true;
     }
     return false;
   }
@@ -194,8 +193,8 @@ class EntityBuilder {
   void collectSyntaxErrors(const std::vector<LoadedFile> &) {
     // Only errors after which the parser skips input may hide a field or a
     // part; a bad escape, a stray character, a `#` comment or curly quotes do not.
-    static const std::set<std::string> kHiding = {"syntax_error",     "unterminated_string", "unterminated_comment",
-                                                  "too_many_errors",  "nesting_too_deep",    "list_too_long",
+    static const std::set<std::string> kHiding = {"syntax_error",       "unterminated_string", "unterminated_comment",
+                                                  "too_many_errors",    "nesting_too_deep",    "list_too_long",
                                                   "expression_too_long"};
     for (const Diagnostic &d : diags_.diagnostics())
       if (d.range.valid() && kHiding.count(d.code)) syntaxErrors_.push_back(d.range);
@@ -210,9 +209,10 @@ class EntityBuilder {
     auto inside = [](const SourceRange &r, const SourceRange &outer) {
       return r.buffer == outer.buffer && outer.begin <= r.begin && r.begin < outer.end;
     };
-    auto it = std::lower_bound(syntaxErrors_.begin(), syntaxErrors_.end(), e.range, [](const SourceRange &a, const SourceRange &b) {
-      return std::tie(a.buffer, a.begin) < std::tie(b.buffer, b.begin);
-    });
+    auto it = std::lower_bound(syntaxErrors_.begin(), syntaxErrors_.end(), e.range,
+                               [](const SourceRange &a, const SourceRange &b) {
+                                 return std::tie(a.buffer, a.begin) < std::tie(b.buffer, b.begin);
+                               });
     for (; it != syntaxErrors_.end() && inside(*it, e.range); ++it) {
       bool inPart = false;
       for (const ast::Entity &c : e.children) inPart |= inside(*it, c.range);
@@ -308,7 +308,7 @@ class EntityBuilder {
                     NameResolver &resolver) {
     const Type &t = field.type;
     if (t.list && !inList) {
-      if (v.kind != ast::Value::Kind::List) {
+      if (v.kind() != ast::Value::Kind::List) {
         mismatch(field, v, "[" + typeName(t, false) + "]");
         return false;
       }
@@ -317,7 +317,8 @@ class EntityBuilder {
       out.range = v.range;
       // An element with an error is dropped alone; the list says it is
       // incomplete, so only conclusions that need every member are withheld.
-      for (const ast::Value &item : v.items) {
+      out.items.reserve(v.items().size());
+      for (const ast::Value &item : v.items()) {
         Value iv;
         if (convertValue(owner, field, item, true, iv, resolver))
           out.items.push_back(std::move(iv));
@@ -326,16 +327,16 @@ class EntityBuilder {
       }
       return true;
     }
-    if (v.kind == ast::Value::Kind::List) {
+    if (v.kind() == ast::Value::Kind::List) {
       mismatch(field, v, "lijst");
       return false;
     }
-    if (v.kind == ast::Value::Kind::Reference) {
+    if (v.kind() == ast::Value::Kind::Reference) {
       out.type = t.base;
       out.range = v.range;
       if (t.base == BaseType::Enum) {
         const EnumInfo &en = schema_.enums[t.ref];
-        const std::string name = v.reference.str();
+        const std::string name = v.reference().str();
         for (size_t i = 0; i < en.values.size(); ++i)
           if (en.values[i] == name) {
             out.ref = static_cast<uint32_t>(i);
@@ -350,7 +351,7 @@ class EntityBuilder {
         return false;
       }
       if (t.base == BaseType::Kind) {
-        std::optional<EntityId> target = resolver.resolve(owner, v.reference, t.ref, field.name);
+        std::optional<EntityId> target = resolver.resolve(owner, v.reference(), t.ref, field.name);
         if (!target) return false;
         out.ref = *target;
         return true;
@@ -359,7 +360,7 @@ class EntityBuilder {
       return false;
     }
     bool typeMismatch = false;
-    if (convertLiteral(v.literal, t.base, out, diags_, typeMismatch)) {
+    if (convertLiteral(v.literal(), t.base, out, diags_, typeMismatch)) {
       if (t.base == BaseType::Article && !schema_.articles.count(out.text)) {
         Diagnostic &d = diags_.report(DiagId::unknown_article, v.range, {out.text});
         std::vector<std::string> refs;
@@ -369,7 +370,7 @@ class EntityBuilder {
       }
       return true;
     }
-    if (typeMismatch) mismatch(field, v, literalTypeName(v.literal));
+    if (typeMismatch) mismatch(field, v, literalTypeName(v.literal()));
     return false;
   }
 
@@ -467,7 +468,7 @@ class EntityBuilder {
   std::vector<std::pair<EntityId, const ast::Entity *>> sources_;
   std::vector<SourceRange> syntaxErrors_;
   std::unordered_map<std::string, EntityId> byPath_;  // named entities by qualified name, built on first use
-  bool quietKinds_ = false;  // the file being declared has a failed `gebruik`
+  bool quietKinds_ = false;                           // the file being declared has a failed `gebruik`
 };
 
 }  // namespace

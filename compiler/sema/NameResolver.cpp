@@ -8,17 +8,17 @@ using namespace model;
 
 NameResolver::NameResolver(const Model &model, DiagnosticEngine &diags) : model_(model), diags_(diags) {
   for (EntityId r : model.roots)
-    if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name, r);
+    if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name.view(), r);
   for (EntityId e = 0; e < model.entities.size(); ++e)
     for (EntityId c : model.entities[e].children)
-      if (!model.entities[c].name.empty()) childByName_.emplace(ParentName{e, model.entities[c].name}, c);
+      if (!model.entities[c].name.empty()) childByName_.emplace(ParentName{e, model.entities[c].name.view()}, c);
   for (EntityId r : model.roots) {
     auto &index = below_[r];
     std::vector<EntityId> stack(model.entities[r].children.rbegin(), model.entities[r].children.rend());
     while (!stack.empty()) {
       EntityId cur = stack.back();
       stack.pop_back();
-      if (!model.entities[cur].name.empty()) index[model.entities[cur].name].push_back(cur);
+      if (!model.entities[cur].name.empty()) index[model.entities[cur].name.view()].push_back(cur);
       const auto &kids = model.entities[cur].children;
       stack.insert(stack.end(), kids.rbegin(), kids.rend());
     }

@@ -286,8 +286,8 @@ class SchemaBuilder {
       lib.range = l.name.range;
       for (const ast::FieldAssign &fa : l.fields) {
         const std::string &n = fa.name.text;
-        const ast::Literal &lit = fa.value.literal;
-        bool isLiteral = fa.value.kind == ast::Value::Kind::Literal;
+        const ast::Literal &lit = fa.value.literal();
+        bool isLiteral = fa.value.kind() == ast::Value::Kind::Literal;
         auto text = [&](std::string &out) {
           if (isLiteral && lit.kind == ast::LiteralKind::Text)
             out = lit.text;

@@ -70,26 +70,27 @@ ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
   auto curly = [](std::string_view q) { return q == "\u201C" || q == "\u201D" || q == "\u201E"; };
   size_t begin = raw.size() >= 3 && curly(raw.substr(0, 3)) ? 3 : 1;
   size_t end = raw.size() >= begin + 3 && curly(raw.substr(raw.size() - 3)) ? raw.size() - 3
-               : raw.size() >= begin + 1 && raw.back() == '"'                ? raw.size() - 1
-                                                                             : raw.size();
+               : raw.size() >= begin + 1 && raw.back() == '"'               ? raw.size() - 1
+                                                                            : raw.size();
+  std::string text;  // decoded, then interned
   for (size_t i = begin; i < end; ++i) {
     if (raw[i] != '\\' || i + 1 >= end) {
-      lit.text += raw[i];
+      text += raw[i];
       continue;
     }
     char e = raw[++i];
     switch (e) {
       case '"':
-        lit.text += '"';
+        text += '"';
         break;
       case '\\':
-        lit.text += '\\';
+        text += '\\';
         break;
       case 'n':
-        lit.text += '\n';
+        text += '\n';
         break;
       case 't':
-        lit.text += '\t';
+        text += '\t';
         break;
       case 'u': {
         size_t close = raw.find('}', i);
@@ -103,7 +104,7 @@ ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
             cp = cp * 16 + (isdigit(static_cast<unsigned char>(raw[k])) ? raw[k] - '0' : (tolower(raw[k]) - 'a' + 10));
         }
         if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-          appendUtf8(lit.text, cp);
+          appendUtf8(text, cp);
           i = close;
         } else {
           diags_.report(DiagId::invalid_escape, lit.range, {"\\u"});
@@ -117,6 +118,7 @@ ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
       }
     }
   }
+  lit.text = text;
   return lit;
 }
 
@@ -154,16 +156,15 @@ ast::Value AstBuilder::value(P::ValueContext *ctx) {
   ast::Value v;
   v.range = range(ctx);
   if (auto *c = dynamic_cast<P::ListValueContext *>(ctx)) {
-    v.kind = ast::Value::Kind::List;
-    std::vector<P::ValueContext *> items = c->value();
-    v.items.reserve(items.size());
-    for (P::ValueContext *item : items) v.items.push_back(value(item));
+    std::vector<P::ValueContext *> contexts = c->value();
+    std::vector<ast::Value> items;
+    items.reserve(contexts.size());
+    for (P::ValueContext *item : contexts) items.push_back(value(item));
+    v.set(std::move(items));
   } else if (auto *c = dynamic_cast<P::LiteralValueContext *>(ctx)) {
-    v.kind = ast::Value::Kind::Literal;
-    v.literal = literal(c->literal());
+    v.set(literal(c->literal()));
   } else if (auto *c = dynamic_cast<P::ReferenceValueContext *>(ctx)) {
-    v.kind = ast::Value::Kind::Reference;
-    v.reference = qualifiedName(c->qualifiedName());
+    v.set(qualifiedName(c->qualifiedName()));
   }
   return v;
 }

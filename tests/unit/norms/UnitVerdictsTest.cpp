@@ -96,7 +96,7 @@ TEST(UnitVerdicts, TheRijkIsJudgedOnRijkNormsOnly) {
 TEST(UnitVerdicts, UnitRootOfClimbsToTheTop) {
   Judged j(std::string("gebruik besluit_cio_2021;\n") + kGood);
   for (model::EntityId id = 0; id < j.p.model.entities.size(); ++id)
-    if (j.p.model.entities[id].path.rfind("GOED.", 0) == 0)
+    if (j.p.model.entities[id].path.starts_with("GOED."))
       EXPECT_EQ(j.p.model.entities[unitRootOf(j.p.model, id)].path, "GOED");
   EXPECT_EQ(unitRootOf(j.p.model, model::kNone), model::kNone);
 }

@@ -15,11 +15,12 @@ inline std::string dump(const SourceRange &r) {
 }
 inline std::string dump(const ast::Ident &i) { return i.text + dump(i.range); }
 inline std::string dump(const ast::Value &v) {
-  std::string out = "(" + std::to_string(int(v.kind)) + dump(v.range) + " " + v.literal.text + "|" + v.literal.second +
-                    "|" + (v.literal.unit ? dump(*v.literal.unit) : "") + dump(v.literal.range) + " ";
-  for (const ast::Ident &p : v.reference.parts) out += dump(p) + ".";
-  out += dump(v.reference.range);
-  for (const ast::Value &item : v.items) out += dump(item);
+  std::string out = "(" + std::to_string(int(v.kind())) + dump(v.range) + " " + v.literal().text + "|" +
+                    v.literal().second + "|" + (v.literal().unit ? dump(*v.literal().unit) : "") +
+                    dump(v.literal().range) + " ";
+  for (const ast::Ident &p : v.reference().parts) out += dump(p) + ".";
+  out += dump(v.reference().range);
+  for (const ast::Value &item : v.items()) out += dump(item);
   return out + ")";
 }
 inline std::string dump(const ast::Entity &e) {

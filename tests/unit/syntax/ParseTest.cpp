@@ -23,13 +23,33 @@ TEST(Parse, BuildsEntitiesWithRangesAndDocComments) {
   EXPECT_EQ(src.substr(e.name->range.begin, e.name->range.end - e.name->range.begin), "FIN");
   ASSERT_EQ(e.fields.size(), 1u);
   const ast::Value &v = e.fields[0].value;
-  ASSERT_EQ(v.items.size(), 3u);
-  EXPECT_EQ(v.items[0].reference.str(), "a.b");
-  EXPECT_EQ(v.items[1].literal.unit->text, "mln");
-  EXPECT_EQ(v.items[2].literal.kind, ast::LiteralKind::YearPeriod);
+  ASSERT_EQ(v.items().size(), 3u);
+  EXPECT_EQ(v.items()[0].reference().str(), "a.b");
+  EXPECT_EQ(v.items()[1].literal().unit->text, "mln");
+  EXPECT_EQ(v.items()[2].literal().kind, ast::LiteralKind::YearPeriod);
   // Ranges are byte offsets, also after a multi-byte character.
   const ast::Ident &sg = e.children[0].kind;
   EXPECT_EQ(src.substr(sg.range.begin, 2), "sg");
+}
+
+TEST(Parse, AValueHoldsOnlyWhatItIs) {
+  DiagnosticEngine d;
+  ast::File f = parseFile("x X { a = b.c; t = \"tekst\"; l = [1]; }\n", 1, d);
+  ASSERT_TRUE(d.diagnostics().empty());
+  ASSERT_EQ(f.entities.size(), 1u);
+  const std::vector<ast::FieldAssign> &fields = f.entities[0].fields;
+  ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(fields[0].value.kind(), ast::Value::Kind::Reference);
+  EXPECT_EQ(fields[0].value.reference().str(), "b.c");
+  // Asked for what it is not, a value answers with an empty one.
+  EXPECT_TRUE(fields[0].value.literal().text.empty());
+  EXPECT_TRUE(fields[0].value.items().empty());
+  EXPECT_EQ(fields[1].value.kind(), ast::Value::Kind::Literal);
+  EXPECT_EQ(fields[1].value.literal().text, "tekst");
+  EXPECT_TRUE(fields[1].value.reference().parts.empty());
+  EXPECT_EQ(fields[2].value.kind(), ast::Value::Kind::List);
+  EXPECT_EQ(fields[2].value.items().size(), 1u);
+  EXPECT_TRUE(fields[2].value.literal().text.empty());
 }
 
 TEST(Parse, RangesAfterALeadingByteOrderMarkAreBytes) {
@@ -139,7 +159,7 @@ TEST(Parse, LongFlatListsAndChainsAreNotDeep) {
   ast::File f = parseFile(list + "]; }\n" + chain + "; }\n", 1, d);
   EXPECT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].code;
   ASSERT_EQ(f.entities.size(), 1u);
-  EXPECT_EQ(f.entities[0].fields[0].value.items.size(), 1000u);
+  EXPECT_EQ(f.entities[0].fields[0].value.items().size(), 1000u);
   // A path of 300 one-letter steps does nest, and is refused.
   std::string path = "norm n { eis a";
   for (int i = 0; i < 300; ++i) path += ".b";
