@@ -43,9 +43,8 @@ struct RangeMover {
     (*this)(e.kind);
     for (Ident &owner : e.owners) (*this)(owner);
     if (e.name) (*this)(*e.name);
-    if (e.title) (*this)(*e.title);
+    if (e.title) (*this)(e.title->range);
     for (FieldAssign &f : e.fields) {
-      (*this)(f.range);
       (*this)(f.name);
       (*this)(f.value);
     }

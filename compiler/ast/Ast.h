@@ -65,6 +65,14 @@ class Value {
 struct FieldAssign {
   Ident name;
   Value value;
+  /// From the name to the end of the value (computed: a field is the most
+  /// frequent node, and its own range would be an eighth of it).
+  SourceRange range() const { return value.range.valid() ? SourceRange::join(name.range, value.range) : name.range; }
+};
+
+/// An entity's title (`ministerie FIN "Financiën"`): decoded text and where it stands.
+struct Title {
+  Name text;
   SourceRange range;
 };
 
@@ -74,7 +82,7 @@ struct Entity {
   /// one part per name; empty for an entity declared where it stands.
   std::vector<Ident> owners;
   std::optional<Ident> name;
-  std::optional<Literal> title;
+  std::optional<Title> title;
   std::vector<FieldAssign> fields;
   std::vector<Entity> children;
   Name doc;

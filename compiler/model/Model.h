@@ -27,7 +27,7 @@ void splitDate(Date d, int &year, int &month, int &day);
 std::string formatDate(Date d);
 std::optional<Date> parseDate(const std::string &iso);
 
-enum class BaseType { Text, Number, Money, Date, Duration, Period, Bool, Article, Enum, Kind };
+enum class BaseType : uint8_t { Text, Number, Money, Date, Duration, Period, Bool, Article, Enum, Kind };
 
 /// The built-in types by their names in the type language (`tekst`, `datum`, …).
 const std::map<std::string, BaseType> &builtinTypes();

@@ -173,7 +173,6 @@ ast::FieldAssign AstBuilder::fieldAssign(P::FieldAssignContext *ctx) {
   ast::FieldAssign f;
   f.name = ident(ctx->name());
   if (ctx->value()) f.value = value(ctx->value());
-  f.range = range(ctx);
   return f;
 }
 
@@ -182,7 +181,10 @@ ast::Entity AstBuilder::entity(P::EntityContext *ctx) {
   e.kind = ident(ctx->kind);
   for (P::NameContext *owner : ctx->owners) e.owners.push_back(ident(owner));
   if (ctx->entityName) e.name = ident(ctx->entityName);
-  if (ctx->STRING()) e.title = textLiteral(ctx->STRING()->getSymbol());
+  if (ctx->STRING()) {
+    ast::Literal lit = textLiteral(ctx->STRING()->getSymbol());
+    e.title = ast::Title{lit.text, lit.range};
+  }
   // Sorted first so that both vectors get their exact size: growing them
   // moved every field several times and dominated building the AST.
   std::vector<P::FieldAssignContext *> fields;

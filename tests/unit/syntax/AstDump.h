@@ -26,7 +26,7 @@ inline std::string dump(const ast::Value &v) {
 inline std::string dump(const ast::Entity &e) {
   std::string out = "{" + dump(e.kind) + " " + (e.name ? dump(*e.name) : "") + " " +
                     (e.title ? e.title->text + dump(e.title->range) : "") + " doc:" + e.doc + dump(e.range) + "\n";
-  for (const ast::FieldAssign &f : e.fields) out += dump(f.name) + "=" + dump(f.value) + dump(f.range) + "\n";
+  for (const ast::FieldAssign &f : e.fields) out += dump(f.name) + "=" + dump(f.value) + dump(f.range()) + "\n";
   for (const ast::Entity &c : e.children) out += dump(c);
   return out + "}\n";
 }
