@@ -79,9 +79,11 @@ while receive().get("id") != 1:
 send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
       "params": {"textDocument": {"uri": uri, "languageId": "cio", "version": 1, "text": text}}})
-diagnostics_for(uri)
-if split:
-    diagnostics_for(uri)  # the folder was analysed once on `initialized`, then again on didOpen
+# The server answers in order: once this request is answered, the analyses of
+# `initialized` and didOpen are done (only diagnostics that changed are published).
+send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}})
+while receive().get("id") != 3:
+    pass
 
 times = []
 findings = 0

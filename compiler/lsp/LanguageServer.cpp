@@ -166,6 +166,7 @@ std::vector<Value> LanguageServer::handle(const Value &message) {
     else
       out.push_back(Object{{"jsonrpc", "2.0"}, {"id", *id}, {"result", std::move(result)}});
   }
+  out.reserve(out.size() + notifications.size());  // a json::Value is copied, not moved, on growth
   for (Value &n : notifications) out.push_back(std::move(n));
   return out;
 }
@@ -413,7 +414,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
 
   std::map<std::string, Array> byUri;
   for (const std::string &path : files) byUri[pathToUri(path)];
-  for (const std::string &uri : published_) byUri[uri];  // gone from the workspace: cleared
+  for (const auto &[uri, diags] : published_) byUri[uri];  // gone from the workspace: cleared
   std::map<unsigned, PositionMap> maps;                  // one line index per buffer, for all its diagnostics
   auto mapOf = [&](unsigned buffer) -> const PositionMap & {
     auto it = maps.find(buffer);
@@ -463,16 +464,21 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
     if (!related.empty()) out["relatedInformation"] = std::move(related);
     it->second.push_back(std::move(out));
   }
-  std::vector<std::string> now;
+  // Only what changed is published: the client keeps a file's diagnostics
+  // until they are replaced, and in a workspace of a thousand files an edit
+  // to one changes the diagnostics of one or two.
+  notifications.reserve(notifications.size() + byUri.size());  // a json::Value is copied, not moved, on growth
   for (auto &[uri, diags] : byUri) {
-    bool had = std::find(published_.begin(), published_.end(), uri) != published_.end();
-    if (diags.empty() && !had) continue;
-    if (!diags.empty()) now.push_back(uri);
+    auto had = published_.find(uri);
+    if (had == published_.end() ? diags.empty() : had->second == diags) continue;
+    if (diags.empty())
+      published_.erase(had);
+    else
+      published_.insert_or_assign(uri, diags);
     notifications.push_back(Object{{"jsonrpc", "2.0"},
                                    {"method", "textDocument/publishDiagnostics"},
                                    {"params", Object{{"uri", uri}, {"diagnostics", std::move(diags)}}}});
   }
-  published_ = std::move(now);
   last_ = std::move(p);
 }
 

@@ -62,7 +62,7 @@ class LanguageServer {
   std::unique_ptr<Pipeline> last_;           // the latest analysis
   std::vector<Diagnostic> shown_;            // its diagnostics and rendered findings, as published
   std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
-  std::vector<std::string> published_;       // uris that have diagnostics now
+  std::map<std::string, llvm::json::Array> published_;  // uri -> its diagnostics as last published (none: absent)
   std::vector<std::string> unusable_;        // paths the walk could not read, as last told
 
   // When the client watches the files for us (workspace/didChangeWatchedFiles),
