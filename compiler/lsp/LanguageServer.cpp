@@ -396,6 +396,8 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
     }
   }
   opt.recordOutcomes = true;  // hover shows each norm's verdict on an entity
+  opt.incremental = true;     // norms whose inputs this change leaves alone are not evaluated again
+  opt.previous = last_.get();
   auto p = std::make_unique<Pipeline>(Language::Dutch);
   // The workspace's cioc.toml, as the command line reads it: the same date,
   // library and levels, so the editor and CI agree.
@@ -415,7 +417,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   std::map<std::string, Array> byUri;
   for (const std::string &path : files) byUri[pathToUri(path)];
   for (const auto &[uri, diags] : published_) byUri[uri];  // gone from the workspace: cleared
-  std::map<unsigned, PositionMap> maps;                  // one line index per buffer, for all its diagnostics
+  std::map<unsigned, PositionMap> maps;                    // one line index per buffer, for all its diagnostics
   auto mapOf = [&](unsigned buffer) -> const PositionMap & {
     auto it = maps.find(buffer);
     if (it == maps.end()) it = maps.emplace(buffer, PositionMap{p->sources.getMemoryBuffer(buffer)->getBuffer()}).first;

@@ -125,6 +125,13 @@ struct TemplatePart {
 };
 using MessageTemplate = std::vector<TemplatePart>;
 
+/// A field a norm reads: on entities that are a `kind` (kNone: of any kind).
+struct FieldRead {
+  model::KindId kind = model::kNone;
+  Name field;
+  bool operator==(const FieldRead &) const = default;
+};
+
 /// Everything the evaluator and the emitters need of a norm: after lowering,
 /// nothing reads the AST.
 struct CompiledNorm {
@@ -140,6 +147,9 @@ struct CompiledNorm {
   std::vector<size_t> filterLevel;  // per filter: the binding after which all its variables are bound
   CExpr requirement;
   std::string reportField;  // where the requirement reads the first variable only through one field: its name
+  /// Every field the norm reads (NormInputs.h), recorded when it is lowered:
+  /// the language server evaluates again only the norms whose inputs changed.
+  std::vector<FieldRead> reads;
 };
 
 /// The norms and constants of every loaded file, in file and declaration order.

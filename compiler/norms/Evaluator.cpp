@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "norms/ModelChange.h"
 #include "norms/NormValue.h"
 
 namespace cio {
@@ -53,12 +54,24 @@ class Evaluator {
 
   Evaluation evaluation;
   bool recordOutcomes = false;
-  BranchCoverage *coverage = nullptr;    // `cioc test`: record each decision's outcome, take no shortcut
-  std::vector<size_t> outcomeOfFinding;  // with recordOutcomes: the outcome each finding belongs to
+  BranchCoverage *coverage = nullptr;                  // `cioc test`: record each decision's outcome, take no shortcut
+  const IncrementalEvaluation *incremental = nullptr;  // the language server's: keep runs, take over the previous
+  std::vector<size_t> outcomeOfFinding;                // with recordOutcomes: the outcome each finding belongs to
 
   void run() {
     for (const CExpr &c : norms_.constants) constantValues_.push_back(eval(c));
-    for (const CompiledNorm &n : norms_.norms) evaluate(n);
+    evaluation.outcomesRecorded = recordOutcomes;
+    const IncrementalEvaluation *inc = incremental;
+    if (inc && inc->keepRuns) evaluation.runs.resize(norms_.norms.size());
+    // What the previous evaluation found can be taken over when it was made
+    // the same way, of the same norms, over a model of the same shape.
+    if (inc && inc->prior && inc->priorModel && inc->priorNorms && !coverage &&
+        inc->prior->outcomesRecorded == recordOutcomes && inc->prior->runs.size() == norms_.norms.size() &&
+        inc->priorNorms->norms.size() == norms_.norms.size()) {
+      change_ = compareModels(*inc->priorModel, model_);
+      canReuse_ = !change_.shape;
+    }
+    for (size_t i = 0; i < norms_.norms.size(); ++i) evaluate(norms_.norms[i], i);
     // One note per missing level, at its first norm, listing every norm not evaluated.
     for (const auto &[level, norms] : notEvaluated_) {
       std::string list;
@@ -579,7 +592,43 @@ class Evaluator {
     return cap;
   }
 
-  void evaluate(const CompiledNorm &n) {
+  /// Whether the previous evaluation's run of norm `i` holds now: none of
+  /// the fields it reads changed on an entity of the kind it reads them on.
+  bool reusable(const CompiledNorm &n, size_t i) const {
+    if (!canReuse_ || !incremental->prior->runs[i].evaluated || incremental->priorNorms->norms[i].name != n.name)
+      return false;
+    for (const FieldRead &read : n.reads)
+      for (const FieldRead &changed : change_.fields)
+        if (read.field == changed.field &&
+            (read.kind == kNone || changed.kind == kNone || isA(changed.kind, read.kind)))
+          return false;
+    return true;
+  }
+
+  /// The previous run of norm `i`, as this evaluation's: the same bindings of
+  /// the same entities (the shape is the same), shown where they stand now.
+  void reuse(const CompiledNorm &n, size_t i) {
+    const Evaluation::Run &r = incremental->prior->runs[i];
+    *tally_ = r.tally;
+    for (Finding f : r.findings) {
+      f.norm = &n;
+      f.anchor = anchorOf(n, f);
+      evaluation.findings.push_back(std::move(f));
+    }
+    size_t firstOutcome = evaluation.outcomes.size();
+    for (Evaluation::Outcome o : r.outcomes) {
+      o.norm = &n;
+      evaluation.outcomes.push_back(o);
+    }
+    for (size_t k : r.outcomeOfFinding) outcomeOfFinding.push_back(firstOutcome + k);
+    for (Evaluation::Outcome o : r.withheld) {
+      o.norm = &n;
+      evaluation.withheld.push_back(o);
+    }
+    ++evaluation.reused;
+  }
+
+  void evaluate(const CompiledNorm &n, size_t index) {
     // A norm about a level the workspace does not declare is not evaluated, not passed.
     for (const CExpr &domain : n.domains)
       if (domain.op == Op::KindSet)
@@ -590,8 +639,23 @@ class Evaluator {
         }
     evaluation.evaluated.push_back(&n);
     tally_ = &evaluation.tallies[&n];
-    vars_.assign(n.variables.size(), RValue{});
-    bind(n, 0);
+    size_t findings = evaluation.findings.size(), outcomes = evaluation.outcomes.size(),
+           withheld = evaluation.withheld.size(), ofFinding = outcomeOfFinding.size();
+    if (reusable(n, index)) {
+      reuse(n, index);
+    } else {
+      vars_.assign(n.variables.size(), RValue{});
+      bind(n, 0);
+    }
+    if (evaluation.runs.empty()) return;
+    Evaluation::Run &run = evaluation.runs[index];
+    run.evaluated = true;
+    run.tally = *tally_;
+    run.findings.assign(evaluation.findings.begin() + long(findings), evaluation.findings.end());
+    run.outcomes.assign(evaluation.outcomes.begin() + long(outcomes), evaluation.outcomes.end());
+    run.withheld.assign(evaluation.withheld.begin() + long(withheld), evaluation.withheld.end());
+    for (size_t k = ofFinding; k < outcomeOfFinding.size(); ++k)
+      run.outcomeOfFinding.push_back(outcomeOfFinding[k] - outcomes);
   }
 
   /// A binding whose conclusion an error in the data withholds: the norm is
@@ -667,6 +731,17 @@ class Evaluator {
     return first;
   }
 
+  /// Where a finding is shown: at the first bound entity's name, or at the
+  /// one field the requirement reads where it is written; at the norm when nothing is bound.
+  SourceRange anchorOf(const CompiledNorm &n, const Finding &f) const {
+    if (f.bound.empty()) return n.nameRange;
+    if (!n.reportField.empty() && f.bindings.front().k == RValue::K::Entity)
+      if (const FieldValue *field = model_.entities[f.bindings.front().ref].field(n.reportField);
+          field && field->nameRange.valid())
+        return field->nameRange;
+    return model_.entities[f.bound.front()].nameRange;
+  }
+
   void report(const CompiledNorm &n) {
     Finding f;
     f.norm = &n;
@@ -676,11 +751,7 @@ class Evaluator {
     for (const RValue &v : f.bindings)
       if (v.k == RValue::K::Entity && v.ref != kNone) f.bound.push_back(v.ref);
     f.subject = subjectOf(n);
-    f.anchor = f.bound.empty() ? n.nameRange : model_.entities[f.bound.front()].nameRange;
-    if (!f.bound.empty() && !n.reportField.empty() && vars_[0].k == RValue::K::Entity)
-      if (const FieldValue *field = model_.entities[vars_[0].ref].field(n.reportField);
-          field && field->nameRange.valid())
-        f.anchor = field->nameRange;
+    f.anchor = anchorOf(n, f);
     for (EntityId b : f.bound) f.severity = std::max(f.severity, severityCap(b));
     if (f.subject != kNone) f.severity = std::max(f.severity, severityCap(f.subject));
     evaluation.findings.push_back(std::move(f));
@@ -701,6 +772,8 @@ class Evaluator {
   std::unordered_map<const FieldValue *, std::vector<EntityId>> sortedLists_;
   std::unordered_map<const FieldValue *, bool> cleanLists_;  // lists that refer to no erroneous entity
   std::map<std::string, bool> doubtfulReferrers_;            // field -> some entity's value of it is unknown
+  ModelChange change_;     // since the previous evaluation, when there is one to take over from
+  bool canReuse_ = false;  // there is, and the model has its shape
 };
 
 }  // namespace
@@ -769,10 +842,11 @@ void noteWithheld(const Evaluation &out, const Model &model, DiagnosticEngine &d
 }  // namespace
 
 Evaluation evaluateNorms(const CompiledNorms &norms, const Model &model, DiagnosticEngine &diags, bool recordOutcomes,
-                         BranchCoverage *coverage) {
+                         BranchCoverage *coverage, const IncrementalEvaluation *incremental) {
   Evaluator ev(model, norms, diags);
   ev.recordOutcomes = recordOutcomes;
   ev.coverage = coverage;
+  ev.incremental = incremental;
   ev.run();
   Evaluation &out = ev.evaluation;
   std::vector<Withheld> withheld;

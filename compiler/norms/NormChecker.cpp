@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "norms/NormInputs.h"
 #include "sema/Sema.h"
 
 namespace cio {
@@ -52,6 +53,7 @@ class NormChecker {
         if (n.article && n.severity && n.requirement && n.message && !n.bindings.empty())
           out.norms.push_back(std::move(compiled));
       }
+    for (CompiledNorm &n : out.norms) recordInputs(n, out);
     return out;
   }
 

@@ -22,6 +22,30 @@ model::Date today() {
   return *model::makeDate(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
+/// Whether two loads declare the same norms, constants, kinds, enums,
+/// articles and libraries, so that the schema and the compiled norms are the
+/// same, norm by norm: the same files in the same buffers, each one unchanged
+/// (the parse cache gave the same syntax) or, before and after, declaring
+/// only entities and using the same libraries.
+static bool sameDeclarations(const std::vector<LoadedFile> &before, const std::vector<LoadedFile> &after) {
+  if (before.size() != after.size()) return false;
+  auto entitiesOnly = [](const ast::File &f) {
+    return f.libraries.empty() && f.kinds.empty() && f.enums.empty() && f.constants.empty() && f.articles.empty() &&
+           f.norms.empty();
+  };
+  for (size_t i = 0; i < before.size(); ++i) {
+    const LoadedFile &a = before[i], &b = after[i];
+    if (a.isLibrary != b.isLibrary || a.libraryName != b.libraryName || a.ast().path != b.ast().path ||
+        a.ast().buffer != b.ast().buffer)
+      return false;
+    if (a.syntax == b.syntax) continue;
+    if (!entitiesOnly(a.ast()) || !entitiesOnly(b.ast()) || a.ast().uses.size() != b.ast().uses.size()) return false;
+    for (size_t u = 0; u < a.ast().uses.size(); ++u)
+      if (a.ast().uses[u].library.str() != b.ast().uses[u].library.str()) return false;
+  }
+  return true;
+}
+
 void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   model::Date refDate = today();
   if (!opt.referenceDate.empty()) {
@@ -56,7 +80,16 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   p.norms = checkNorms(p.workspace->files(), p.model.schema, p.diags);
   lap("normen typeren");
   // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
-  if (p.diags.errorCount() == before) p.evaluation = evaluateNorms(p.norms, p.model, p.diags, opt.recordOutcomes);
+  IncrementalEvaluation incremental;
+  if (const Pipeline *prev = opt.previous; prev && prev->workspace && !prev->evaluation.runs.empty() &&
+                                           sameDeclarations(prev->workspace->files(), p.workspace->files())) {
+    incremental.priorNorms = &prev->norms;
+    incremental.priorModel = &prev->model;
+    incremental.prior = &prev->evaluation;
+  }
+  if (p.diags.errorCount() == before)
+    p.evaluation =
+        evaluateNorms(p.norms, p.model, p.diags, opt.recordOutcomes, nullptr, opt.incremental ? &incremental : nullptr);
   lap("normen evalueren");
 }
 

@@ -22,6 +22,11 @@ struct PipelineOptions {
   bool recordOutcomes = false;  // for reports: every evaluated binding, not only the violations
   std::vector<std::pair<std::string, std::string>> buffers = {};  // in-memory files (name, text): the editor's
   ParseCache *cache = nullptr;  // the language server's parsed files, reused when unchanged
+  /// The language server's: keep what the evaluation needs to be taken over,
+  /// and take over from `previous` (the last analysis, alive meanwhile) the
+  /// evaluation of each norm whose inputs did not change.
+  bool incremental = false;
+  const struct Pipeline *previous = nullptr;
 };
 
 struct Pipeline {
