@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "lsp/LanguageServer.h"
@@ -135,6 +136,62 @@ TEST_F(LanguageServerTest, IncrementalEditsAreAppliedAndRecheckedAcrossFiles) {
   bool unresolved = false;
   for (const Value &d : *rijk) unresolved |= d.getAsObject()->getString("code") == "unresolved_reference";
   EXPECT_TRUE(unresolved);
+}
+
+/// What an editor shows after `replies`: per uri, the diagnostics last published, as JSON text.
+void show(const std::vector<Value> &replies, std::map<std::string, std::string> &shown) {
+  for (const Value &r : replies)
+    if (const Object *o = r.getAsObject(); o && o->getString("method") == "textDocument/publishDiagnostics") {
+      const Object *p = o->getObject("params");
+      std::string uri = p->getString("uri")->str(), text;
+      llvm::raw_string_ostream(text) << *p->get("diagnostics");
+      if (p->getArray("diagnostics")->empty())
+        shown.erase(uri);
+      else
+        shown[uri] = text;
+    }
+}
+
+TEST_F(LanguageServerTest, AfterAnyEditTheEditorShowsWhatAFreshServerWould) {
+  // Only what changed is published, and norms whose inputs an edit leaves
+  // alone are not evaluated again: what the editor ends up showing is still
+  // what a server started on the final text shows.
+  initialize();
+  std::map<std::string, std::string> shown;
+  show(send("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", kMinistry}}}}, false),
+       shown);
+  const std::vector<std::string> versions = {
+      "gebruik besluit_cio_2021;\nministerie M {\n    sg SG;\n    cio CIO { ressorteert_onder = ONBEKEND; }\n}\n",
+      "gebruik besluit_cio_2021;\nministerie M {\n    sg SG;\n    cio CIO { ressorteert_onder = SG; office = O; }\n"
+      "    cio_office O { expertise = [beleid]; }\n}\n",
+      "// bovenaan\ngebruik besluit_cio_2021;\nministerie M {\n    sg SG;\n    cio CIO { ressorteert_onder = SG; "
+      "office = O; }\n"
+      "    cio_office O { expertise = [beleid, architectuur, bedrijfsvoering]; }\n}\n",
+      "gebruik besluit_cio_2021;\nministerie M {\n    sg SG;\n    cio CIO { ressorteert_onder = SG; office = O; }\n"
+      "    cio_office O { expertise = [beleid, architectuur, bedrijfsvoering]; }\n}\n",
+      kMinistry,
+  };
+  int version = 2;
+  for (const std::string &text : versions) {
+    show(send("textDocument/didChange",
+              Object{{"textDocument", Object{{"uri", fin_}, {"version", version++}}},
+                     {"contentChanges", Array{Object{{"text", text}}}}},
+              false),
+         shown);
+    LanguageServer fresh{CIOC_TEST_STDLIB_DIR};
+    auto freshSend = [&, id = int64_t(0)](const std::string &method, Object params, bool request) mutable {
+      Object msg{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
+      if (request) msg["id"] = ++id;
+      return fresh.handle(Value(std::move(msg)));
+    };
+    std::map<std::string, std::string> expected;
+    freshSend("initialize", Object{{"rootUri", pathToUri(root_.string())}}, true);
+    show(freshSend("initialized", Object{}, false), expected);
+    show(freshSend("textDocument/didOpen", Object{{"textDocument", Object{{"uri", fin_}, {"text", text}}}}, false),
+         expected);
+    EXPECT_EQ(shown, expected) << "after version " << version - 1;
+    EXPECT_FALSE(expected.empty());
+  }
 }
 
 TEST_F(LanguageServerTest, WorkspaceFoldersComeAndGo) {
