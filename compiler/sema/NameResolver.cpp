@@ -7,18 +7,19 @@ namespace cio {
 using namespace model;
 
 NameResolver::NameResolver(const Model &model, DiagnosticEngine &diags) : model_(model), diags_(diags) {
+  childByName_.reserve(model.entities.size());
   for (EntityId r : model.roots)
-    if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name.view(), r);
+    if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name, r);
   for (EntityId e = 0; e < model.entities.size(); ++e)
     for (EntityId c : model.entities[e].children)
-      if (!model.entities[c].name.empty()) childByName_.emplace(ParentName{e, model.entities[c].name.view()}, c);
+      if (!model.entities[c].name.empty()) childByName_.emplace(ParentName{e, model.entities[c].name}, c);
   for (EntityId r : model.roots) {
     auto &index = below_[r];
     std::vector<EntityId> stack(model.entities[r].children.rbegin(), model.entities[r].children.rend());
     while (!stack.empty()) {
       EntityId cur = stack.back();
       stack.pop_back();
-      if (!model.entities[cur].name.empty()) index[model.entities[cur].name.view()].push_back(cur);
+      if (!model.entities[cur].name.empty()) index[model.entities[cur].name].push_back(cur);
       const auto &kids = model.entities[cur].children;
       stack.insert(stack.end(), kids.rbegin(), kids.rend());
     }
@@ -30,13 +31,13 @@ EntityId NameResolver::rootOf(EntityId e) const {
   return e;
 }
 
-std::optional<EntityId> NameResolver::child(EntityId parent, const std::string &name) const {
+std::optional<EntityId> NameResolver::child(EntityId parent, Name name) const {
   auto it = childByName_.find(ParentName{parent, name});
   if (it == childByName_.end()) return std::nullopt;
   return it->second;
 }
 
-std::vector<EntityId> NameResolver::descendants(EntityId e, const std::string &name) const {
+std::vector<EntityId> NameResolver::descendants(EntityId e, Name name) const {
   EntityId root = rootOf(e);
   auto index = below_.find(root);
   if (index == below_.end()) return {};

@@ -26,28 +26,29 @@ class NameResolver {
 
  private:
   model::EntityId rootOf(model::EntityId e) const;
-  std::optional<model::EntityId> child(model::EntityId parent, const std::string &name) const;
+  std::optional<model::EntityId> child(model::EntityId parent, Name name) const;
   /// The descendants of `e` called `name` (all of them, to report ambiguity).
-  std::vector<model::EntityId> descendants(model::EntityId e, const std::string &name) const;
+  std::vector<model::EntityId> descendants(model::EntityId e, Name name) const;
   bool step(model::EntityId from, const ast::Ident &part, model::EntityId &out, bool first);
   void reportUnresolved(const ast::Ident &part, model::KindId kind);
 
   const model::Model &model_;
   DiagnosticEngine &diags_;
-  std::map<std::string, model::EntityId> topLevel_;
+  // Keyed by interned names: a lookup hashes and compares a pointer, not a text.
+  std::unordered_map<Name, model::EntityId> topLevel_;
   // Indexes built once, so that a reference costs no walk over a block's
   // children or a root's subtree (a ministry of 100,000 functies stays linear).
   struct ParentName {
     model::EntityId parent;
-    std::string_view name;
+    Name name;
     bool operator==(const ParentName &) const = default;
   };
   struct ParentNameHash {
-    size_t operator()(const ParentName &k) const { return std::hash<std::string_view>()(k.name) * 31 + k.parent; }
+    size_t operator()(const ParentName &k) const { return std::hash<Name>()(k.name) * 31 + k.parent; }
   };
   std::unordered_map<ParentName, model::EntityId, ParentNameHash> childByName_;  // the first child of that name
   /// Per root, every entity below it by name, in depth-first order.
-  std::unordered_map<model::EntityId, std::unordered_map<std::string_view, std::vector<model::EntityId>>> below_;
+  std::unordered_map<model::EntityId, std::unordered_map<Name, std::vector<model::EntityId>>> below_;
 };
 
 }  // namespace cio
