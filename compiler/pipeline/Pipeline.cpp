@@ -74,15 +74,24 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   };
   p.workspace->load();
   lap("lezen en ontleden");
-  p.model = analyze(p.workspace->files(), refDate, p.diags);
+  // The language server's previous analysis is taken over where it still
+  // holds: only when the schema and the norms are certainly the same, and
+  // its messages are in the same language.
+  const Pipeline *prev = opt.incremental ? opt.previous : nullptr;
+  bool samePrevious = prev && prev->workspace && prev->diags.language() == p.diags.language() &&
+                      sameDeclarations(prev->workspace->files(), p.workspace->files());
+  PriorAnalysis priorAnalysis;
+  if (samePrevious && !prev->semaMemo.fieldDiagnostics.empty())
+    priorAnalysis = {&prev->workspace->files(), &prev->model, &prev->semaMemo};
+  p.model = analyze(p.workspace->files(), refDate, p.diags, opt.incremental ? &p.semaMemo : nullptr,
+                    priorAnalysis.model ? &priorAnalysis : nullptr);
   lap("semantische analyse");
   size_t before = p.diags.errorCount();
   p.norms = checkNorms(p.workspace->files(), p.model.schema, p.diags);
   lap("normen typeren");
   // Norms with type errors cannot be evaluated soundly; evaluate only a clean library.
   IncrementalEvaluation incremental;
-  if (const Pipeline *prev = opt.previous; prev && prev->workspace && !prev->evaluation.runs.empty() &&
-                                           sameDeclarations(prev->workspace->files(), p.workspace->files())) {
+  if (samePrevious && !prev->evaluation.runs.empty()) {
     incremental.priorNorms = &prev->norms;
     incremental.priorModel = &prev->model;
     incremental.prior = &prev->evaluation;

@@ -12,6 +12,7 @@
 #include "norms/CompiledNorm.h"
 #include "norms/Evaluator.h"
 #include "pipeline/Workspace.h"
+#include "sema/Sema.h"
 
 namespace cio {
 
@@ -36,6 +37,7 @@ struct Pipeline {
   model::Model model;
   CompiledNorms norms;
   Evaluation evaluation;    // findings; outcomes only when PipelineOptions::recordOutcomes
+  SemaMemo semaMemo;        // with PipelineOptions::incremental: what the next analysis takes over
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
   /// Each stage in order with its wall time and the peak memory after it (`cioc check --tijden`).
   struct Phase {

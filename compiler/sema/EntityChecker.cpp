@@ -22,6 +22,7 @@ class EntityBuilder {
   EntityBuilder(Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {}
 
   void run(const std::vector<LoadedFile> &files) {
+    files_ = &files;
     // Exact sizes up front: growing these vectors of large elements moved
     // every entity several times and was a tenth of a large check.
     size_t total = 0;
@@ -60,8 +61,21 @@ class EntityBuilder {
       checkCounts(id);
     }
     NameResolver resolver(model_, diags_);
-    for (auto &[id, ast] : sources_) fillFields(id, *ast, resolver);
+    std::vector<bool> changed = changedBuffers();
+    bool sameShape = prior_ && shapeIsPrior();
+    std::unordered_map<const FieldInfo *, const FieldInfo *> fieldInfo;  // the prior schema's -> this one's
+    if (sameShape) fieldInfo = fieldInfoMap();
+    if (keep_) keep_->fieldDiagnostics.assign(model_.entities.size(), {});
+    for (auto &[id, ast] : sources_) {
+      size_t before = diags_.diagnostics().size();
+      if (!(sameShape && takeOver(id, *ast, changed, fieldInfo))) fillFields(id, *ast, resolver);
+      if (keep_)
+        keep_->fieldDiagnostics[id].assign(diags_.diagnostics().begin() + long(before), diags_.diagnostics().end());
+    }
   }
+
+  SemaMemo *keep_ = nullptr;
+  const PriorAnalysis *prior_ = nullptr;
 
  private:
   std::vector<std::string> kindNames() const {
@@ -415,6 +429,75 @@ class EntityBuilder {
     diags_.report(DiagId::type_mismatch, v.range, {field.name, typeName(field.type), got});
   }
 
+  /// By buffer: whether its file is another than in the prior analysis.
+  std::vector<bool> changedBuffers() const {
+    std::vector<bool> changed;
+    if (!prior_) return changed;
+    for (size_t i = 0; i < prior_->files->size() && i < files_->size(); ++i) {
+      unsigned buffer = (*files_)[i].ast().buffer;
+      if (buffer >= changed.size()) changed.resize(buffer + 1, false);
+      changed[buffer] = (*prior_->files)[i].syntax != (*files_)[i].syntax;
+    }
+    return changed;
+  }
+
+  /// Whether every entity is declared as in the prior analysis (before fields are converted).
+  bool shapeIsPrior() const {
+    const Model &before = *prior_->model;
+    if (!prior_->memo || before.entities.size() != model_.entities.size() || before.roots != model_.roots ||
+        prior_->memo->fieldDiagnostics.size() != model_.entities.size() ||
+        before.schema.kinds.size() != schema_.kinds.size())
+      return false;
+    for (EntityId id = 0; id < model_.entities.size(); ++id) {
+      const Entity &a = before.entities[id], &b = model_.entities[id];
+      if (a.kind != b.kind || a.name != b.name || a.path != b.path || a.parent != b.parent ||
+          a.children != b.children || a.erroneous != b.erroneous || a.likelyKind != b.likelyKind ||
+          a.childrenIncomplete != b.childrenIncomplete)
+        return false;
+    }
+    return true;
+  }
+
+  std::unordered_map<const FieldInfo *, const FieldInfo *> fieldInfoMap() const {
+    std::unordered_map<const FieldInfo *, const FieldInfo *> map;
+    const Schema &before = prior_->model->schema;
+    for (KindId k = 0; k < schema_.kinds.size(); ++k)
+      for (size_t i = 0; i < schema_.kinds[k].fields.size() && i < before.kinds[k].fields.size(); ++i)
+        map.emplace(&before.kinds[k].fields[i], &schema_.kinds[k].fields[i]);
+    return map;
+  }
+
+  /// An entity of an unchanged file keeps its fields and replays its
+  /// diagnostics; not when one of them points into a changed file (a note at
+  /// an entity that moved), nor for an entity of a changed file.
+  bool takeOver(EntityId id, const ast::Entity &e, const std::vector<bool> &changed,
+                const std::unordered_map<const FieldInfo *, const FieldInfo *> &fieldInfo) {
+    auto inChanged = [&](const SourceRange &r) { return r.valid() && r.buffer < changed.size() && changed[r.buffer]; };
+    if (inChanged(e.range) || e.range.buffer >= changed.size()) return false;
+    const std::vector<Diagnostic> &replay = prior_->memo->fieldDiagnostics[id];
+    for (const Diagnostic &d : replay) {
+      if (inChanged(d.range)) return false;
+      for (const DiagnosticNote &n : d.notes)
+        if (inChanged(n.range)) return false;
+      for (const FixIt &f : d.fixits)
+        if (inChanged(f.range)) return false;
+    }
+    const Entity &before = prior_->model->entities[id];
+    std::vector<FieldValue> fields = before.fields;
+    for (FieldValue &f : fields) {
+      auto it = fieldInfo.find(f.field);
+      if (it == fieldInfo.end()) return false;  // not expected: the schemas are the same
+      f.field = it->second;
+    }
+    Entity &now = model_.entities[id];
+    now.fields = std::move(fields);
+    now.erroneousFields = before.erroneousFields;
+    now.fieldsIncomplete = before.fieldsIncomplete;
+    for (const Diagnostic &d : replay) diags_.add(d);
+    if (keep_) ++keep_->reused;
+    return true;
+  }
+
   void fillFields(EntityId id, const ast::Entity &e, NameResolver &resolver) {
     KindId kind = model_.entities[id].kind;
     if (kind == kNone) return;
@@ -469,20 +552,27 @@ class EntityBuilder {
   std::vector<SourceRange> syntaxErrors_;
   std::unordered_map<std::string, EntityId> byPath_;  // named entities by qualified name, built on first use
   bool quietKinds_ = false;                           // the file being declared has a failed `gebruik`
+  const std::vector<LoadedFile> *files_ = nullptr;
 };
 
 }  // namespace
 
-void buildEntities(const std::vector<LoadedFile> &files, Model &model, DiagnosticEngine &diags) {
-  EntityBuilder(model, diags).run(files);
+void buildEntities(const std::vector<LoadedFile> &files, Model &model, DiagnosticEngine &diags, SemaMemo *keep,
+                   const PriorAnalysis *prior) {
+  EntityBuilder builder(model, diags);
+  builder.keep_ = keep;
+  if (prior && prior->files && prior->model && prior->memo && prior->files->size() == files.size())
+    builder.prior_ = prior;
+  builder.run(files);
 }
 
-model::Model analyze(const std::vector<LoadedFile> &files, Date referenceDate, DiagnosticEngine &diags) {
+model::Model analyze(const std::vector<LoadedFile> &files, Date referenceDate, DiagnosticEngine &diags, SemaMemo *keep,
+                     const PriorAnalysis *prior) {
   Model model;
   model.referenceDate = referenceDate;
   buildSchema(files, model.schema, diags);
   checkReferenceDate(model.schema, referenceDate, diags);
-  buildEntities(files, model, diags);
+  buildEntities(files, model, diags, keep, prior);
   checkHierarchyCycles(model, diags);
   return model;
 }

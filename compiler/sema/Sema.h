@@ -5,9 +5,9 @@
 #pragma once
 
 #include "ast/Ast.h"
+#include "ast/LoadedFile.h"
 #include "diagnostics/DiagnosticEngine.h"
 #include "model/Model.h"
-#include "ast/LoadedFile.h"
 
 namespace cio {
 
@@ -17,14 +17,37 @@ void buildSchema(const std::vector<LoadedFile> &files, model::Schema &schema, Di
 /// Checks the reference date against the libraries' dates of entry into force and end.
 void checkReferenceDate(const model::Schema &schema, model::Date referenceDate, DiagnosticEngine &diags);
 
-/// Builds and checks every entity of the workspace against the schema.
-void buildEntities(const std::vector<LoadedFile> &files, model::Model &model, DiagnosticEngine &diags);
+/// What an analysis keeps for the next one (the language server's): per
+/// entity, the diagnostics that converting its fields gave.
+struct SemaMemo {
+  std::vector<std::vector<Diagnostic>> fieldDiagnostics;  // by entity
+  size_t reused = 0;  // entities whose fields were taken over from the previous analysis
+};
+
+/// The previous analysis, to take fields over from: `files` as loaded then
+/// (the same files in the same buffers, and with the same declarations but
+/// entities, as the caller makes sure), the model built from them, its memo.
+/// An entity of a file that did not change keeps its fields and replays its
+/// diagnostics when the model's shape is the same as then (every entity, its
+/// kind, name, parent and children), since converting its fields reads
+/// nothing else; the entities of the changed files are converted again.
+struct PriorAnalysis {
+  const std::vector<LoadedFile> *files = nullptr;
+  const model::Model *model = nullptr;
+  const SemaMemo *memo = nullptr;
+};
+
+/// Builds and checks every entity of the workspace against the schema; with
+/// `keep`, records what the next analysis needs to take over from this one.
+void buildEntities(const std::vector<LoadedFile> &files, model::Model &model, DiagnosticEngine &diags,
+                   SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr);
 
 /// Reports cycles through fields annotated @hierarchie.
 void checkHierarchyCycles(const model::Model &model, DiagnosticEngine &diags);
 
 /// All passes in order.
-model::Model analyze(const std::vector<LoadedFile> &files, model::Date referenceDate, DiagnosticEngine &diags);
+model::Model analyze(const std::vector<LoadedFile> &files, model::Date referenceDate, DiagnosticEngine &diags,
+                     SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr);
 
 /// Converts a literal to a value of `type`, or reports why it cannot be one.
 /// Returns false (with a diagnostic) when the literal is malformed or of another type.

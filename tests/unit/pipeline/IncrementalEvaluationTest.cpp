@@ -1,7 +1,9 @@
-// The language server's incremental evaluation (norms/Evaluator.h,
-// IncrementalEvaluation) gives exactly what a full check gives: after every
-// edit of a series over examples/rijksdienst, the diagnostics, findings,
-// verdicts and outcomes of the incremental analysis equal those of a fresh one.
+// The language server's incremental analysis (fields taken over for the
+// entities of unchanged files, sema/Sema.h PriorAnalysis; norms whose inputs
+// did not change not evaluated again, norms/Evaluator.h IncrementalEvaluation)
+// gives exactly what a full check gives: after every edit of a series over
+// examples/rijksdienst, the diagnostics, findings, verdicts and outcomes of the
+// incremental analysis equal those of a fresh one.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -144,7 +146,7 @@ TEST(IncrementalEvaluation, EqualsAFullCheckAfterEveryEdit) {
   std::unique_ptr<Pipeline> previous = analyze(files, &cache, nullptr);
   ASSERT_FALSE(previous->evaluation.runs.empty()) << "the runs are kept for the next analysis";
   Lcg rng;
-  size_t reused = 0, edits = 0, partly = 0;
+  size_t reused = 0, edits = 0, partly = 0, entitiesReused = 0;
   for (int step = 0; step < 60; ++step) {
     size_t kind = step < 8 ? size_t(step) : rng.next(8);
     auto &[name, text] = files[rng.next(files.size())];
@@ -155,6 +157,8 @@ TEST(IncrementalEvaluation, EqualsAFullCheckAfterEveryEdit) {
     ASSERT_EQ(dump(*incremental), dump(*full)) << "after edit " << step << " (kind " << kind << ") of " << name;
     EXPECT_EQ(full->evaluation.reused, 0u);
     reused += incremental->evaluation.reused;
+    entitiesReused += incremental->semaMemo.reused;
+    EXPECT_LT(incremental->semaMemo.reused, incremental->model.entities.size()) << "the edited file is analysed again";
     partly += incremental->evaluation.reused > 0 && incremental->evaluation.reused < incremental->norms.norms.size();
     previous = std::move(incremental);
   }
@@ -163,24 +167,36 @@ TEST(IncrementalEvaluation, EqualsAFullCheckAfterEveryEdit) {
   // evaluates again where an input changed.
   EXPECT_GT(reused, 0u);
   EXPECT_GT(partly, 0u);
+  EXPECT_GT(entitiesReused, 0u);
 }
 
-TEST(IncrementalEvaluation, ANormIsEvaluatedAgainOnlyWhenAFieldItReadsChanged) {
+TEST(IncrementalEvaluation, OnlyWhatAnEditTouchesIsAnalysedAndEvaluatedAgain) {
   Files files = rijksdienst();
   ParseCache cache;
   std::unique_ptr<Pipeline> first = analyze(files, &cache, nullptr);
   // The same files again: every norm is taken over.
   std::unique_ptr<Pipeline> same = analyze(files, &cache, first.get());
   EXPECT_EQ(same->evaluation.reused, same->evaluation.evaluated.size());
+  EXPECT_EQ(same->semaMemo.reused, same->model.entities.size());
   // A comment above everything moves every range of the file and changes nothing a norm reads.
   files[0].second = "// verschoven\n" + files[0].second;
   std::unique_ptr<Pipeline> moved = analyze(files, &cache, same.get());
   EXPECT_EQ(moved->evaluation.reused, moved->evaluation.evaluated.size());
+  unsigned firstBuffer = 0;
+  for (unsigned b = 1; b <= moved->sources.getNumBuffers(); ++b)
+    if (moved->sources.getMemoryBuffer(b)->getBufferIdentifier() == files[0].first) firstBuffer = b;
+  ASSERT_NE(firstBuffer, 0u);
+  size_t inFirstFile = 0;
+  for (const model::Entity &e : moved->model.entities) inFirstFile += e.range.buffer == firstBuffer;
+  ASSERT_GT(inFirstFile, 0u);
+  EXPECT_EQ(moved->semaMemo.reused, moved->model.entities.size() - inFirstFile)
+      << "the fields of the moved file are converted again";
   EXPECT_EQ(dump(*moved), dump(*analyze(files, nullptr, nullptr)));
   // A new entity changes the shape: nothing is taken over.
   files[0].second += "ministerie NIEUW { sg SG_NIEUW; }\n";
   std::unique_ptr<Pipeline> grown = analyze(files, &cache, moved.get());
   EXPECT_EQ(grown->evaluation.reused, 0u);
+  EXPECT_EQ(grown->semaMemo.reused, 0u);
 }
 
 }  // namespace
