@@ -306,7 +306,7 @@ class EntityBuilder {
   }
 
   void checkNames(const std::vector<EntityId> &block) {
-    std::map<std::string, EntityId> seen;
+    std::unordered_map<Name, EntityId> seen;  // by interned name: no string copied per entity
     for (EntityId id : block) {
       const Entity &e = model_.entities[id];
       if (e.name.empty()) continue;

@@ -6,24 +6,40 @@ namespace cio {
 
 using namespace model;
 
-NameResolver::NameResolver(const Model &model, DiagnosticEngine &diags) : model_(model), diags_(diags) {
-  childByName_.reserve(model.entities.size());
-  for (EntityId r : model.roots)
-    if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name, r);
-  for (EntityId e = 0; e < model.entities.size(); ++e)
-    for (EntityId c : model.entities[e].children)
-      if (!model.entities[c].name.empty()) childByName_.emplace(ParentName{e, model.entities[c].name}, c);
+NameResolver::NameResolver(const Model &model, DiagnosticEngine &diags)
+    : model_(model),
+      diags_(diags),
+      childrenIndexed_(model.entities.size(), false),
+      isRoot_(model.entities.size(), false) {
   for (EntityId r : model.roots) {
-    auto &index = below_[r];
-    std::vector<EntityId> stack(model.entities[r].children.rbegin(), model.entities[r].children.rend());
-    while (!stack.empty()) {
-      EntityId cur = stack.back();
-      stack.pop_back();
-      if (!model.entities[cur].name.empty()) index[model.entities[cur].name].push_back(cur);
-      const auto &kids = model.entities[cur].children;
-      stack.insert(stack.end(), kids.rbegin(), kids.rend());
-    }
+    if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name, r);
+    isRoot_[r] = true;
   }
+}
+
+// The indexes are built on first use, per parent and per root: the language
+// server converts the fields of the edited file only, and needs few of them.
+
+void NameResolver::indexChildren(EntityId e) const {
+  childrenIndexed_[e] = true;
+  for (EntityId c : model_.entities[e].children)
+    if (!model_.entities[c].name.empty()) childByName_.emplace(ParentName{e, model_.entities[c].name}, c);
+}
+
+const std::unordered_map<Name, std::vector<EntityId>> *NameResolver::indexBelow(EntityId r) const {
+  if (!isRoot_[r]) return nullptr;
+  auto [it, fresh] = below_.try_emplace(r);
+  if (!fresh) return &it->second;
+  auto &index = it->second;
+  std::vector<EntityId> stack(model_.entities[r].children.rbegin(), model_.entities[r].children.rend());
+  while (!stack.empty()) {
+    EntityId cur = stack.back();
+    stack.pop_back();
+    if (!model_.entities[cur].name.empty()) index[model_.entities[cur].name].push_back(cur);
+    const auto &kids = model_.entities[cur].children;
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+  }
+  return &index;
 }
 
 EntityId NameResolver::rootOf(EntityId e) const {
@@ -32,6 +48,7 @@ EntityId NameResolver::rootOf(EntityId e) const {
 }
 
 std::optional<EntityId> NameResolver::child(EntityId parent, Name name) const {
+  if (!childrenIndexed_[parent]) indexChildren(parent);
   auto it = childByName_.find(ParentName{parent, name});
   if (it == childByName_.end()) return std::nullopt;
   return it->second;
@@ -39,10 +56,10 @@ std::optional<EntityId> NameResolver::child(EntityId parent, Name name) const {
 
 std::vector<EntityId> NameResolver::descendants(EntityId e, Name name) const {
   EntityId root = rootOf(e);
-  auto index = below_.find(root);
-  if (index == below_.end()) return {};
-  auto hit = index->second.find(name);
-  if (hit == index->second.end()) return {};
+  const auto *index = indexBelow(root);
+  if (!index) return {};
+  auto hit = index->find(name);
+  if (hit == index->end()) return {};
   if (e == root) return hit->second;
   std::vector<EntityId> found;  // those strictly inside e, in the same depth-first order
   for (EntityId c : hit->second)

@@ -36,8 +36,8 @@ class NameResolver {
   DiagnosticEngine &diags_;
   // Keyed by interned names: a lookup hashes and compares a pointer, not a text.
   std::unordered_map<Name, model::EntityId> topLevel_;
-  // Indexes built once, so that a reference costs no walk over a block's
-  // children or a root's subtree (a ministry of 100,000 functies stays linear).
+  // Indexes built on first use, so that a reference costs no walk over a
+  // block's children or a root's subtree (a ministry of 100,000 functies stays linear).
   struct ParentName {
     model::EntityId parent;
     Name name;
@@ -46,9 +46,14 @@ class NameResolver {
   struct ParentNameHash {
     size_t operator()(const ParentName &k) const { return std::hash<Name>()(k.name) * 31 + k.parent; }
   };
-  std::unordered_map<ParentName, model::EntityId, ParentNameHash> childByName_;  // the first child of that name
+  mutable std::unordered_map<ParentName, model::EntityId, ParentNameHash> childByName_;  // the first child of that name
+  mutable std::vector<bool> childrenIndexed_;  // by entity: its children are in childByName_
+  std::vector<bool> isRoot_;                   // by entity: one of the model's roots
+  void indexChildren(model::EntityId e) const;
+  /// The index of every entity below root `r` by name; null when `r` is not a root.
+  const std::unordered_map<Name, std::vector<model::EntityId>> *indexBelow(model::EntityId r) const;
   /// Per root, every entity below it by name, in depth-first order.
-  std::unordered_map<model::EntityId, std::unordered_map<Name, std::vector<model::EntityId>>> below_;
+  mutable std::unordered_map<model::EntityId, std::unordered_map<Name, std::vector<model::EntityId>>> below_;
 };
 
 }  // namespace cio
