@@ -12,6 +12,7 @@ struct SourceRange {
   uint32_t end = 0;
 
   bool valid() const { return buffer != 0; }
+  bool operator==(const SourceRange &) const = default;
   static SourceRange join(SourceRange a, SourceRange b) { return {a.buffer, a.begin, b.end > a.end ? b.end : a.end}; }
 };
 

@@ -31,11 +31,13 @@ enum class DiagId {
 struct DiagnosticNote {
   SourceRange range;  // invalid when the note has no location
   std::string message;
+  bool operator==(const DiagnosticNote &) const = default;
 };
 
 struct FixIt {
   SourceRange range;
   std::string replacement;
+  bool operator==(const FixIt &) const = default;
 };
 
 struct Diagnostic {
@@ -54,6 +56,7 @@ struct Diagnostic {
   // Set when the check compares with a baseline (pipeline/Baseline.h):
   std::string fingerprint;  // stable across unrelated edits and moved lines
   enum class Baseline { None, New, Unchanged } baseline = Baseline::None;
+  bool operator==(const Diagnostic &) const = default;
 };
 
 }  // namespace cio

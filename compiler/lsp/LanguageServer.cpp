@@ -429,12 +429,14 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   for (const CompiledNorm &n : p->norms.norms) known.push_back(n.name);
   applyLevels(shown_, config, known, p->diags);
   if (!config.path.empty()) byUri[pathToUri(config.path)];  // its problems show in it
+  // Each file's diagnostics as records, in the order shown.
+  std::map<std::string, std::vector<const Diagnostic *>> ofUri;
   for (const Diagnostic &d : shown_) {
     if (!d.range.valid()) continue;
-    const llvm::MemoryBuffer *buf = p->sources.getMemoryBuffer(d.range.buffer);
-    std::string uri = pathToUri(buf->getBufferIdentifier().str());
-    auto it = byUri.find(uri);
-    if (it == byUri.end()) continue;  // a library's own diagnostics
+    std::string uri = pathToUri(p->sources.getMemoryBuffer(d.range.buffer)->getBufferIdentifier().str());
+    if (byUri.count(uri)) ofUri[uri].push_back(&d);  // not a library's own diagnostics
+  }
+  auto toJson = [&](const Diagnostic &d, const std::string &uri) {
     const PositionMap &map = mapOf(d.range.buffer);
     std::string message = d.message;
     if (!d.coveredBy.empty()) message += " (gedekt door " + d.coveredBy + ")";
@@ -464,19 +466,47 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
       }
     }
     if (!related.empty()) out["relatedInformation"] = std::move(related);
-    it->second.push_back(std::move(out));
-  }
+    return Value(std::move(out));
+  };
+  // A diagnostic equal to one published, that points only into files as they
+  // were, has the same JSON as then (the same positions, article texts and
+  // links): a file whose records are all such is not turned into JSON again.
+  std::vector<bool> unchanged(p->sources.getNumBuffers() + 1, false);
+  if (p->declarationsAsPrevious && last_)
+    for (size_t i = 0; i < p->workspace->files().size(); ++i)
+      if (p->workspace->files()[i].syntax == last_->workspace->files()[i].syntax)
+        unchanged[p->workspace->files()[i].ast().buffer] = true;
+  auto pointsIntoUnchanged = [&](const Diagnostic &d) {
+    if (!unchanged[d.range.buffer]) return false;
+    for (const DiagnosticNote &n : d.notes)
+      if (n.range.valid() && !unchanged[n.range.buffer]) return false;
+    return true;
+  };
   // Only what changed is published: the client keeps a file's diagnostics
   // until they are replaced, and in a workspace of a thousand files an edit
   // to one changes the diagnostics of one or two.
   notifications.reserve(notifications.size() + byUri.size());  // a json::Value is copied, not moved, on growth
   for (auto &[uri, diags] : byUri) {
+    const std::vector<const Diagnostic *> &records = ofUri[uri];
     auto had = published_.find(uri);
-    if (had == published_.end() ? diags.empty() : had->second == diags) continue;
+    if (had != published_.end() && had->second.records.size() == records.size()) {
+      bool same = true;
+      for (size_t i = 0; i < records.size() && same; ++i)
+        same = *records[i] == had->second.records[i] && pointsIntoUnchanged(*records[i]);
+      if (same) continue;
+    }
+    for (const Diagnostic *d : records) diags.push_back(toJson(*d, uri));
+    if (had == published_.end() && diags.empty()) continue;
+    std::vector<Diagnostic> kept;
+    for (const Diagnostic *d : records) kept.push_back(*d);
+    if (had != published_.end() && had->second.json == diags) {
+      had->second.records = std::move(kept);  // the same JSON: nothing to send
+      continue;
+    }
     if (diags.empty())
       published_.erase(had);
     else
-      published_.insert_or_assign(uri, diags);
+      published_.insert_or_assign(uri, Published{diags, std::move(kept)});
     notifications.push_back(Object{{"jsonrpc", "2.0"},
                                    {"method", "textDocument/publishDiagnostics"},
                                    {"params", Object{{"uri", uri}, {"diagnostics", std::move(diags)}}}});

@@ -57,13 +57,18 @@ class LanguageServer {
   llvm::json::Value codeActions(const llvm::json::Object &params);
 
   std::string stdlibDir_;
-  std::vector<std::string> roots_;                      // the workspace folders
-  std::map<std::string, std::string> open_;             // uri -> text
-  std::unique_ptr<Pipeline> last_;                      // the latest analysis
-  std::vector<Diagnostic> shown_;                       // its diagnostics and rendered findings, as published
-  std::unique_ptr<ParseCache> cache_;                   // parsed files: only what changed is parsed again
-  std::map<std::string, llvm::json::Array> published_;  // uri -> its diagnostics as last published (none: absent)
-  std::vector<std::string> unusable_;                   // paths the walk could not read, as last told
+  std::vector<std::string> roots_;           // the workspace folders
+  std::map<std::string, std::string> open_;  // uri -> text
+  std::unique_ptr<Pipeline> last_;           // the latest analysis
+  std::vector<Diagnostic> shown_;            // its diagnostics and rendered findings, as published
+  std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
+  /// A file's diagnostics as last published: the JSON sent, and the records it was made of.
+  struct Published {
+    llvm::json::Array json;
+    std::vector<Diagnostic> records;
+  };
+  std::map<std::string, Published> published_;  // by uri; a file without diagnostics is absent
+  std::vector<std::string> unusable_;           // paths the walk could not read, as last told
 
   // When the client watches the files for us (workspace/didChangeWatchedFiles),
   // the folders are walked and each closed file is read once, then again only

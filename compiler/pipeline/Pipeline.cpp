@@ -80,6 +80,7 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   const Pipeline *prev = opt.incremental ? opt.previous : nullptr;
   bool samePrevious = prev && prev->workspace && prev->diags.language() == p.diags.language() &&
                       sameDeclarations(prev->workspace->files(), p.workspace->files());
+  p.declarationsAsPrevious = samePrevious;
   PriorAnalysis priorAnalysis;
   if (samePrevious && !prev->semaMemo.fieldDiagnostics.empty())
     priorAnalysis = {&prev->workspace->files(), &prev->model, &prev->semaMemo};

@@ -36,8 +36,12 @@ struct Pipeline {
   std::unique_ptr<Workspace> workspace;
   model::Model model;
   CompiledNorms norms;
-  Evaluation evaluation;    // findings; outcomes only when PipelineOptions::recordOutcomes
-  SemaMemo semaMemo;        // with PipelineOptions::incremental: what the next analysis takes over
+  Evaluation evaluation;  // findings; outcomes only when PipelineOptions::recordOutcomes
+  SemaMemo semaMemo;      // with PipelineOptions::incremental: what the next analysis takes over
+  /// With PipelineOptions::incremental: the files are those of `previous`, in
+  /// the same buffers, with the same declarations but entities (so the same
+  /// schema and norms); each is unchanged or another entity-only version.
+  bool declarationsAsPrevious = false;
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
   /// Each stage in order with its wall time and the peak memory after it (`cioc check --tijden`).
   struct Phase {
