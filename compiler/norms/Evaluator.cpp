@@ -68,7 +68,7 @@ class Evaluator {
     if (inc && inc->prior && inc->priorModel && inc->priorNorms && !coverage &&
         inc->prior->outcomesRecorded == recordOutcomes && inc->prior->runs.size() == norms_.norms.size() &&
         inc->priorNorms->norms.size() == norms_.norms.size()) {
-      change_ = compareModels(*inc->priorModel, model_);
+      change_ = compareModels(*inc->priorModel, model_, inc->sameFields);
       canReuse_ = !change_.shape;
     }
     for (size_t i = 0; i < norms_.norms.size(); ++i) evaluate(norms_.norms[i], i);

@@ -62,6 +62,7 @@ struct IncrementalEvaluation {
   const CompiledNorms *priorNorms = nullptr;
   const model::Model *priorModel = nullptr;
   const Evaluation *prior = nullptr;
+  const std::vector<bool> *sameFields = nullptr;  // by entity: fields known to be those of `priorModel`
 };
 
 /// Evaluates the norms; compiler diagnostics of the evaluation (norms not

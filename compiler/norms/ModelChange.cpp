@@ -49,7 +49,7 @@ bool fieldsChanged(const Entity &a, const Entity &b, std::vector<FieldRead> &out
 
 }  // namespace
 
-ModelChange compareModels(const model::Model &before, const model::Model &after) {
+ModelChange compareModels(const model::Model &before, const model::Model &after, const std::vector<bool> *sameFields) {
   ModelChange change;
   if (before.entities.size() != after.entities.size() || before.roots != after.roots ||
       before.referenceDate != after.referenceDate || before.schema.kinds.size() != after.schema.kinds.size()) {
@@ -58,7 +58,8 @@ ModelChange compareModels(const model::Model &before, const model::Model &after)
   }
   for (size_t i = 0; i < before.entities.size(); ++i) {
     const Entity &a = before.entities[i], &b = after.entities[i];
-    if (!sameShape(a, b) || !fieldsChanged(a, b, change.fields)) {
+    bool known = sameFields && i < sameFields->size() && (*sameFields)[i];
+    if (!sameShape(a, b) || (!known && !fieldsChanged(a, b, change.fields))) {
       change.shape = true;
       return change;
     }

@@ -19,6 +19,9 @@ struct ModelChange {
 };
 
 /// `before` and `after` share a schema (the same kinds, by the same ids).
-ModelChange compareModels(const model::Model &before, const model::Model &after);
+/// `sameFields`, when given, tells by entity that its fields are known to be
+/// those of `before` (taken over by the analysis): they are not compared.
+ModelChange compareModels(const model::Model &before, const model::Model &after,
+                          const std::vector<bool> *sameFields = nullptr);
 
 }  // namespace cio

@@ -96,6 +96,7 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
     incremental.priorNorms = &prev->norms;
     incremental.priorModel = &prev->model;
     incremental.prior = &prev->evaluation;
+    if (priorAnalysis.model) incremental.sameFields = &p.semaMemo.takenOver;
   }
   if (p.diags.errorCount() == before)
     p.evaluation =

@@ -66,6 +66,7 @@ class EntityBuilder {
     std::unordered_map<const FieldInfo *, const FieldInfo *> fieldInfo;  // the prior schema's -> this one's
     if (sameShape) fieldInfo = fieldInfoMap();
     if (keep_) keep_->fieldDiagnostics.assign(model_.entities.size(), {});
+    if (keep_) keep_->takenOver.assign(model_.entities.size(), false);
     for (auto &[id, ast] : sources_) {
       size_t before = diags_.diagnostics().size();
       if (!(sameShape && takeOver(id, *ast, changed, fieldInfo))) fillFields(id, *ast, resolver);
@@ -494,7 +495,10 @@ class EntityBuilder {
     now.erroneousFields = before.erroneousFields;
     now.fieldsIncomplete = before.fieldsIncomplete;
     for (const Diagnostic &d : replay) diags_.add(d);
-    if (keep_) ++keep_->reused;
+    if (keep_) {
+      ++keep_->reused;
+      keep_->takenOver[id] = true;
+    }
     return true;
   }
 

@@ -21,7 +21,8 @@ void checkReferenceDate(const model::Schema &schema, model::Date referenceDate, 
 /// entity, the diagnostics that converting its fields gave.
 struct SemaMemo {
   std::vector<std::vector<Diagnostic>> fieldDiagnostics;  // by entity
-  size_t reused = 0;  // entities whose fields were taken over from the previous analysis
+  size_t reused = 0;            // entities whose fields were taken over from the previous analysis
+  std::vector<bool> takenOver;  // by entity: its fields are those of the previous analysis
 };
 
 /// The previous analysis, to take fields over from: `files` as loaded then
