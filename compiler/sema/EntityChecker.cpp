@@ -4,6 +4,7 @@
 // resolved in a second pass, after every name of the workspace is known.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -103,8 +104,7 @@ class EntityBuilder {
       ent.range = e.range;
       ent.kindRange = e.kind.range;
       ent.nameRange = e.name ? e.name->range : e.kind.range;
-      std::string parentPath = parent == kNone ? "" : model_.entities[parent].path;
-      ent.path = ent.name.empty() ? parentPath : (parentPath.empty() ? ent.name.str() : parentPath + "." + ent.name);
+      ent.path = pathOf(id, ent.name, parent);
     }
     if (auto k = schema_.findKind(e.kind.text)) {
       if (std::optional<KindId> meant = meantKind(e, *k, parent)) {
@@ -242,9 +242,10 @@ class EntityBuilder {
   /// A field that is a near miss of one of `k`'s own is a typo, not a wrong kind.
   std::optional<KindId> meantKind(const ast::Entity &e, KindId k, EntityId parent) const {
     std::vector<std::string> unknown, own;
-    for (const FieldInfo *f : schema_.allFields(k)) own.push_back(f->name);
     for (const ast::FieldAssign &fa : e.fields)
       if (!schema_.findField(k, fa.name.text)) {
+        if (own.empty())  // only for an entity with an unknown field: most have none
+          for (const FieldInfo *f : fieldsOf(k)) own.push_back(f->name);
         if (!closestName(fa.name.text, own).empty()) return std::nullopt;
         unknown.push_back(fa.name.text);
       }
@@ -263,7 +264,7 @@ class EntityBuilder {
   /// Whether a `kind` may stand inside a `parentKind` (kNone: at the top).
   bool allowedIn(KindId kind, KindId parentKind) const {
     if (parentKind == kNone) return schema_.kinds[kind].annotation("wortel") != nullptr;
-    for (const Containment *c : schema_.allContains(parentKind))
+    for (const Containment *c : containsOf(parentKind))
       if (schema_.isA(kind, c->kind)) return true;
     return false;
   }
@@ -284,7 +285,7 @@ class EntityBuilder {
     }
     KindId parentKind = model_.entities[parent].kind;
     if (parentKind == kNone) return;
-    for (const Containment *c : schema_.allContains(parentKind))
+    for (const Containment *c : containsOf(parentKind))
       if (schema_.isA(kind, c->kind)) return;
     diags_.report(DiagId::kind_not_allowed_here, at, {schema_.kinds[kind].name, schema_.kinds[parentKind].name});
   }
@@ -292,7 +293,7 @@ class EntityBuilder {
   void checkCounts(EntityId id) {
     const Entity &e = model_.entities[id];
     if (e.kind == kNone) return;
-    for (const Containment *c : schema_.allContains(e.kind)) {
+    for (const Containment *c : containsOf(e.kind)) {
       uint32_t n = 0;
       for (EntityId child : e.children)
         if (model_.entities[child].kind != kNone && schema_.isA(model_.entities[child].kind, c->kind)) ++n;
@@ -430,6 +431,38 @@ class EntityBuilder {
     diags_.report(DiagId::type_mismatch, v.range, {field.name, typeName(field.type), got});
   }
 
+  /// The qualified name of entity `id` called `name` under `parent`. The
+  /// prior analysis's entity `id`, if it has the same name under a parent of
+  /// the same path, has it already: no text is built and interned again.
+  Name pathOf(EntityId id, Name name, EntityId parent) {
+    Name parentPath = parent == kNone ? Name() : model_.entities[parent].path;
+    if (name.empty()) return parentPath;
+    if (parentPath.empty()) return name;
+    if (prior_ && id < prior_->model->entities.size()) {
+      const Entity &was = prior_->model->entities[id];
+      if (was.name == name && was.parent != kNone && was.parent < prior_->model->entities.size() &&
+          prior_->model->entities[was.parent].path == parentPath)
+        return was.path;
+    }
+    pathText_.assign(parentPath.view());
+    pathText_ += '.';
+    pathText_ += name.view();
+    return Name(std::string_view(pathText_));
+  }
+
+  /// A kind's fields and containments with its bases', computed once per kind
+  /// (for every entity they were a vector built anew).
+  const std::vector<const FieldInfo *> &fieldsOf(KindId k) const {
+    if (fieldsOf_.empty()) fieldsOf_.resize(schema_.kinds.size());
+    if (!fieldsOf_[k]) fieldsOf_[k] = schema_.allFields(k);
+    return *fieldsOf_[k];
+  }
+  const std::vector<const Containment *> &containsOf(KindId k) const {
+    if (containsOf_.empty()) containsOf_.resize(schema_.kinds.size());
+    if (!containsOf_[k]) containsOf_[k] = schema_.allContains(k);
+    return *containsOf_[k];
+  }
+
   /// By buffer: whether its file is another than in the prior analysis.
   std::vector<bool> changedBuffers() const {
     std::vector<bool> changed;
@@ -542,7 +575,7 @@ class EntityBuilder {
     }
     // A field written under a wrong name may be the missing one (as rustc
     // does, the unknown name is the one error).
-    for (const FieldInfo *f : schema_.allFields(kind))
+    for (const FieldInfo *f : fieldsOf(kind))
       if (!f->optional && !seen.count(f->name) && !model_.entities[id].fieldsIncomplete &&
           std::find(misspelt.begin(), misspelt.end(), f->name) == misspelt.end())
         diags_.report(DiagId::missing_field, model_.entities[id].kindRange, {f->name, schema_.kinds[kind].name});
@@ -557,6 +590,9 @@ class EntityBuilder {
   std::unordered_map<std::string, EntityId> byPath_;  // named entities by qualified name, built on first use
   bool quietKinds_ = false;                           // the file being declared has a failed `gebruik`
   const std::vector<LoadedFile> *files_ = nullptr;
+  std::string pathText_;  // where a path is built before it is interned
+  mutable std::vector<std::optional<std::vector<const FieldInfo *>>> fieldsOf_;
+  mutable std::vector<std::optional<std::vector<const Containment *>>> containsOf_;
 };
 
 }  // namespace
