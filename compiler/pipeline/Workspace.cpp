@@ -144,11 +144,13 @@ bool Workspace::loadLibraryFile(const std::string &lib) {
   loadedLibraries_.push_back(lib);
   // The library may also have been named as an input (`cioc check stdlib/`):
   // then it is that file, not a second copy with duplicate declarations.
-  llvm::SmallString<256> real;
-  if (!llvm::sys::fs::real_path(path, real))
+  // By device and inode: one stat per file (resolving each file's real path
+  // took a readlink per path component, for every file, on every analysis).
+  llvm::sys::fs::UniqueID real;
+  if (!llvm::sys::fs::getUniqueID(path, real))
     for (LoadedFile &f : files_) {
-      llvm::SmallString<256> other;
-      if (!llvm::sys::fs::real_path(f.ast().path, other) && other == real) {
+      llvm::sys::fs::UniqueID other;
+      if (!llvm::sys::fs::getUniqueID(f.ast().path, other) && other == real) {
         f.isLibrary = true;
         f.libraryName = lib;
         return true;
