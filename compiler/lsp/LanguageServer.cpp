@@ -355,7 +355,10 @@ void LanguageServer::filesChanged(const Object &params) {
   }
 }
 
+void LanguageServer::releaseRetired() { retired_.reset(); }
+
 void LanguageServer::analyze(std::vector<Value> &notifications) {
+  retired_.reset();  // when no reply was sent since (a caller that handles messages itself)
   PipelineOptions opt;
   opt.stdlibDir = stdlibDir_;
   opt.cache = cache_.get();
@@ -511,6 +514,7 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
                                    {"method", "textDocument/publishDiagnostics"},
                                    {"params", Object{{"uri", uri}, {"diagnostics", std::move(diags)}}}});
   }
+  retired_ = std::move(last_);
   last_ = std::move(p);
 }
 

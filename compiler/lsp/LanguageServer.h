@@ -38,6 +38,9 @@ class LanguageServer {
   std::vector<llvm::json::Value> handle(const llvm::json::Value &message);
 
   bool exited() const { return exited_; }
+  /// Frees the analysis before the latest (kept until then so that freeing
+  /// it is not part of the time until the diagnostics are sent).
+  void releaseRetired();
   const ParseCache &parseCache() const { return *cache_; }
   int exitCode() const { return shutdown_ ? 0 : 1; }
 
@@ -60,6 +63,7 @@ class LanguageServer {
   std::vector<std::string> roots_;           // the workspace folders
   std::map<std::string, std::string> open_;  // uri -> text
   std::unique_ptr<Pipeline> last_;           // the latest analysis
+  std::unique_ptr<Pipeline> retired_;        // the one before, until releaseRetired()
   std::vector<Diagnostic> shown_;            // its diagnostics and rendered findings, as published
   std::unique_ptr<ParseCache> cache_;        // parsed files: only what changed is parsed again
   /// A file's diagnostics as last published: the JSON sent, and the records it was made of.

@@ -98,6 +98,7 @@ int runLsp(const std::string &stdlibDir) {
     }
     for (Value &reply : replies) send(reply);
     std::cout.flush();
+    server.releaseRetired();  // after the reply: the editor need not wait for it
   }
   return server.exitCode();
 }
