@@ -474,15 +474,12 @@ void LanguageServer::analyze(std::vector<Value> &notifications) {
   // A diagnostic equal to one published, that points only into files as they
   // were, has the same JSON as then (the same positions, article texts and
   // links): a file whose records are all such is not turned into JSON again.
-  std::vector<bool> unchanged(p->sources.getNumBuffers() + 1, false);
-  if (p->declarationsAsPrevious && last_)
-    for (size_t i = 0; i < p->workspace->files().size(); ++i)
-      if (p->workspace->files()[i].syntax == last_->workspace->files()[i].syntax)
-        unchanged[p->workspace->files()[i].ast().buffer] = true;
+  const std::vector<bool> &unchanged = p->unchangedFiles;  // by buffer; empty when nothing is known
+  auto isUnchanged = [&](unsigned buffer) { return buffer < unchanged.size() && unchanged[buffer]; };
   auto pointsIntoUnchanged = [&](const Diagnostic &d) {
-    if (!unchanged[d.range.buffer]) return false;
+    if (!isUnchanged(d.range.buffer)) return false;
     for (const DiagnosticNote &n : d.notes)
-      if (n.range.valid() && !unchanged[n.range.buffer]) return false;
+      if (n.range.valid() && !isUnchanged(n.range.buffer)) return false;
     return true;
   };
   // Only what changed is published: the client keeps a file's diagnostics

@@ -182,6 +182,9 @@ struct Entity {
   std::vector<std::pair<EntityId, SourceRange>> ownerRefs;
   /// Interned names: a pointer compare per field.
   const FieldValue *field(Name name) const;
+  /// Declared alike: the same kind, name, path, parent and children, and the
+  /// same errors in the declaration (before fields are converted).
+  bool declaredAlike(const Entity &other) const;
 };
 
 struct Model {

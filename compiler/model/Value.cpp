@@ -126,6 +126,11 @@ const FieldValue *Entity::field(Name n) const {
   return nullptr;
 }
 
+bool Entity::declaredAlike(const Entity &o) const {
+  return kind == o.kind && name == o.name && path == o.path && parent == o.parent && children == o.children &&
+         erroneous == o.erroneous && likelyKind == o.likelyKind && childrenIncomplete == o.childrenIncomplete;
+}
+
 bool Entity::fieldIsErroneous(Name n) const {
   for (Name f : erroneousFields)
     if (f == n) return true;

@@ -130,6 +130,7 @@ struct FieldRead {
   model::KindId kind = model::kNone;
   Name field;
   bool operator==(const FieldRead &) const = default;
+  auto operator<=>(const FieldRead &) const = default;  // by kind, then by the field's text
 };
 
 /// Everything the evaluator and the emitters need of a norm: after lowering,

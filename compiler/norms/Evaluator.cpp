@@ -62,7 +62,7 @@ class Evaluator {
     for (const CExpr &c : norms_.constants) constantValues_.push_back(eval(c));
     evaluation.outcomesRecorded = recordOutcomes;
     const IncrementalEvaluation *inc = incremental;
-    if (inc && inc->keepRuns) evaluation.runs.resize(norms_.norms.size());
+    if (inc) evaluation.runs.resize(norms_.norms.size());
     // What the previous evaluation found can be taken over when it was made
     // the same way, of the same norms, over a model of the same shape.
     if (inc && inc->prior && inc->priorModel && inc->priorNorms && !coverage &&

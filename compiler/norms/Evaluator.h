@@ -35,7 +35,7 @@ struct Evaluation {
   std::unordered_map<const CompiledNorm *, Tally> tallies;  // every evaluated norm
 
   /// One norm's evaluation as it was before deviations were applied: kept
-  /// (IncrementalEvaluation::keepRuns) for the next analysis to take over
+  /// (with an IncrementalEvaluation) for the next analysis to take over
   /// when none of the norm's inputs changed.
   struct Run {
     bool evaluated = false;
@@ -58,7 +58,6 @@ struct Evaluation {
 /// The caller makes sure that the norms and the schema are the same as then:
 /// norm i now is norm i then.
 struct IncrementalEvaluation {
-  bool keepRuns = true;
   const CompiledNorms *priorNorms = nullptr;
   const model::Model *priorModel = nullptr;
   const Evaluation *prior = nullptr;

@@ -22,9 +22,7 @@ bool sameValue(const Value &a, const Value &b) {
 }
 
 bool sameShape(const Entity &a, const Entity &b) {
-  return a.kind == b.kind && a.name == b.name && a.path == b.path && a.parent == b.parent && a.children == b.children &&
-         a.erroneous == b.erroneous && a.fieldsIncomplete == b.fieldsIncomplete &&
-         a.childrenIncomplete == b.childrenIncomplete && a.likelyKind == b.likelyKind;
+  return a.declaredAlike(b) && a.fieldsIncomplete == b.fieldsIncomplete;
 }
 
 /// Adds every field of `a` that `b` lacks or has otherwise, and every
@@ -64,9 +62,7 @@ ModelChange compareModels(const model::Model &before, const model::Model &after,
       return change;
     }
   }
-  auto key = [](const FieldRead &r) { return std::make_pair(r.kind, r.field.str()); };
-  std::sort(change.fields.begin(), change.fields.end(),
-            [&](const FieldRead &x, const FieldRead &y) { return key(x) < key(y); });
+  std::sort(change.fields.begin(), change.fields.end());
   change.fields.erase(std::unique(change.fields.begin(), change.fields.end()), change.fields.end());
   return change;
 }

@@ -39,8 +39,7 @@ void recordInputs(CompiledNorm &norm, const CompiledNorms &library) {
   collect(norm.requirement, library, reads, seenConstant);
   // A finding stands at this field when it is written: whether it is, is an input too.
   if (!norm.reportField.empty()) reads.push_back({model::kNone, Name(norm.reportField)});
-  auto key = [](const FieldRead &r) { return std::make_pair(r.kind, r.field.str()); };
-  std::sort(reads.begin(), reads.end(), [&](const FieldRead &a, const FieldRead &b) { return key(a) < key(b); });
+  std::sort(reads.begin(), reads.end());
   reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
   norm.reads = std::move(reads);
 }

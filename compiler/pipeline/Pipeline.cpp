@@ -80,10 +80,14 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   const Pipeline *prev = opt.incremental ? opt.previous : nullptr;
   bool samePrevious = prev && prev->workspace && prev->diags.language() == p.diags.language() &&
                       sameDeclarations(prev->workspace->files(), p.workspace->files());
-  p.declarationsAsPrevious = samePrevious;
+  if (samePrevious) {
+    const std::vector<LoadedFile> &before = prev->workspace->files(), &now = p.workspace->files();
+    p.unchangedFiles.assign(p.sources.getNumBuffers() + 1, false);
+    for (size_t i = 0; i < now.size(); ++i) p.unchangedFiles[now[i].ast().buffer] = before[i].syntax == now[i].syntax;
+  }
   PriorAnalysis priorAnalysis;
   if (samePrevious && !prev->semaMemo.fieldDiagnostics.empty())
-    priorAnalysis = {&prev->workspace->files(), &prev->model, &prev->semaMemo};
+    priorAnalysis = {&p.unchangedFiles, &prev->model, &prev->semaMemo};
   p.model = analyze(p.workspace->files(), refDate, p.diags, opt.incremental ? &p.semaMemo : nullptr,
                     priorAnalysis.model ? &priorAnalysis : nullptr);
   lap("semantische analyse");

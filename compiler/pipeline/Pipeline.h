@@ -38,10 +38,11 @@ struct Pipeline {
   CompiledNorms norms;
   Evaluation evaluation;  // findings; outcomes only when PipelineOptions::recordOutcomes
   SemaMemo semaMemo;      // with PipelineOptions::incremental: what the next analysis takes over
-  /// With PipelineOptions::incremental: the files are those of `previous`, in
-  /// the same buffers, with the same declarations but entities (so the same
-  /// schema and norms); each is unchanged or another entity-only version.
-  bool declarationsAsPrevious = false;
+  /// With PipelineOptions::incremental, when the files are those of
+  /// `previous` in the same buffers with the same declarations but entities
+  /// (so the same schema and norms): by buffer, whether its file is unchanged
+  /// (the same syntax). Empty otherwise.
+  std::vector<bool> unchangedFiles;
   bool usageError = false;  // e.g. an invalid reference date: nothing was analysed
   /// Each stage in order with its wall time and the peak memory after it (`cioc check --tijden`).
   struct Phase {

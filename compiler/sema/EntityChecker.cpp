@@ -23,7 +23,6 @@ class EntityBuilder {
   EntityBuilder(Model &m, DiagnosticEngine &d) : model_(m), schema_(m.schema), diags_(d) {}
 
   void run(const std::vector<LoadedFile> &files) {
-    files_ = &files;
     // Exact sizes up front: growing these vectors of large elements moved
     // every entity several times and was a tenth of a large check.
     size_t total = 0;
@@ -62,7 +61,6 @@ class EntityBuilder {
       checkCounts(id);
     }
     NameResolver resolver(model_, diags_);
-    std::vector<bool> changed = changedBuffers();
     bool sameShape = prior_ && shapeIsPrior();
     std::unordered_map<const FieldInfo *, const FieldInfo *> fieldInfo;  // the prior schema's -> this one's
     if (sameShape) fieldInfo = fieldInfoMap();
@@ -70,7 +68,7 @@ class EntityBuilder {
     if (keep_) keep_->takenOver.assign(model_.entities.size(), false);
     for (auto &[id, ast] : sources_) {
       size_t before = diags_.diagnostics().size();
-      if (!(sameShape && takeOver(id, *ast, changed, fieldInfo))) fillFields(id, *ast, resolver);
+      if (!(sameShape && takeOver(id, *ast, fieldInfo))) fillFields(id, *ast, resolver);
       if (keep_)
         keep_->fieldDiagnostics[id].assign(diags_.diagnostics().begin() + long(before), diags_.diagnostics().end());
     }
@@ -463,18 +461,6 @@ class EntityBuilder {
     return *containsOf_[k];
   }
 
-  /// By buffer: whether its file is another than in the prior analysis.
-  std::vector<bool> changedBuffers() const {
-    std::vector<bool> changed;
-    if (!prior_) return changed;
-    for (size_t i = 0; i < prior_->files->size() && i < files_->size(); ++i) {
-      unsigned buffer = (*files_)[i].ast().buffer;
-      if (buffer >= changed.size()) changed.resize(buffer + 1, false);
-      changed[buffer] = (*prior_->files)[i].syntax != (*files_)[i].syntax;
-    }
-    return changed;
-  }
-
   /// Whether every entity is declared as in the prior analysis (before fields are converted).
   bool shapeIsPrior() const {
     const Model &before = *prior_->model;
@@ -482,13 +468,8 @@ class EntityBuilder {
         prior_->memo->fieldDiagnostics.size() != model_.entities.size() ||
         before.schema.kinds.size() != schema_.kinds.size())
       return false;
-    for (EntityId id = 0; id < model_.entities.size(); ++id) {
-      const Entity &a = before.entities[id], &b = model_.entities[id];
-      if (a.kind != b.kind || a.name != b.name || a.path != b.path || a.parent != b.parent ||
-          a.children != b.children || a.erroneous != b.erroneous || a.likelyKind != b.likelyKind ||
-          a.childrenIncomplete != b.childrenIncomplete)
-        return false;
-    }
+    for (EntityId id = 0; id < model_.entities.size(); ++id)
+      if (!before.entities[id].declaredAlike(model_.entities[id])) return false;
     return true;
   }
 
@@ -504,10 +485,13 @@ class EntityBuilder {
   /// An entity of an unchanged file keeps its fields and replays its
   /// diagnostics; not when one of them points into a changed file (a note at
   /// an entity that moved), nor for an entity of a changed file.
-  bool takeOver(EntityId id, const ast::Entity &e, const std::vector<bool> &changed,
+  bool takeOver(EntityId id, const ast::Entity &e,
                 const std::unordered_map<const FieldInfo *, const FieldInfo *> &fieldInfo) {
-    auto inChanged = [&](const SourceRange &r) { return r.valid() && r.buffer < changed.size() && changed[r.buffer]; };
-    if (inChanged(e.range) || e.range.buffer >= changed.size()) return false;
+    const std::vector<bool> &unchanged = *prior_->unchanged;
+    auto inChanged = [&](const SourceRange &r) {
+      return r.valid() && (r.buffer >= unchanged.size() || !unchanged[r.buffer]);
+    };
+    if (!e.range.valid() || inChanged(e.range)) return false;
     const std::vector<Diagnostic> &replay = prior_->memo->fieldDiagnostics[id];
     for (const Diagnostic &d : replay) {
       if (inChanged(d.range)) return false;
@@ -528,10 +512,7 @@ class EntityBuilder {
     now.erroneousFields = before.erroneousFields;
     now.fieldsIncomplete = before.fieldsIncomplete;
     for (const Diagnostic &d : replay) diags_.add(d);
-    if (keep_) {
-      ++keep_->reused;
-      keep_->takenOver[id] = true;
-    }
+    if (keep_) keep_->takenOver[id] = true;
     return true;
   }
 
@@ -589,8 +570,7 @@ class EntityBuilder {
   std::vector<SourceRange> syntaxErrors_;
   std::unordered_map<std::string, EntityId> byPath_;  // named entities by qualified name, built on first use
   bool quietKinds_ = false;                           // the file being declared has a failed `gebruik`
-  const std::vector<LoadedFile> *files_ = nullptr;
-  std::string pathText_;  // where a path is built before it is interned
+  std::string pathText_;                              // where a path is built before it is interned
   mutable std::vector<std::optional<std::vector<const FieldInfo *>>> fieldsOf_;
   mutable std::vector<std::optional<std::vector<const Containment *>>> containsOf_;
 };
@@ -601,8 +581,7 @@ void buildEntities(const std::vector<LoadedFile> &files, Model &model, Diagnosti
                    const PriorAnalysis *prior) {
   EntityBuilder builder(model, diags);
   builder.keep_ = keep;
-  if (prior && prior->files && prior->model && prior->memo && prior->files->size() == files.size())
-    builder.prior_ = prior;
+  if (prior && prior->unchanged && prior->model && prior->memo) builder.prior_ = prior;
   builder.run(files);
 }
 

@@ -4,6 +4,8 @@
 // names and references), then graph checks (cycles through @hierarchie).
 #pragma once
 
+#include <algorithm>
+
 #include "ast/Ast.h"
 #include "ast/LoadedFile.h"
 #include "diagnostics/DiagnosticEngine.h"
@@ -21,19 +23,21 @@ void checkReferenceDate(const model::Schema &schema, model::Date referenceDate, 
 /// entity, the diagnostics that converting its fields gave.
 struct SemaMemo {
   std::vector<std::vector<Diagnostic>> fieldDiagnostics;  // by entity
-  size_t reused = 0;            // entities whose fields were taken over from the previous analysis
-  std::vector<bool> takenOver;  // by entity: its fields are those of the previous analysis
+  std::vector<bool> takenOver;                            // by entity: its fields are those of the previous analysis
+  /// How many entities' fields were taken over from the previous analysis.
+  size_t reused() const { return size_t(std::count(takenOver.begin(), takenOver.end(), true)); }
 };
 
-/// The previous analysis, to take fields over from: `files` as loaded then
-/// (the same files in the same buffers, and with the same declarations but
-/// entities, as the caller makes sure), the model built from them, its memo.
+/// The previous analysis, to take fields over from: by buffer, whether its
+/// file is as it was then (the caller makes sure that the files are the same
+/// ones in the same buffers, with the same declarations but entities); the
+/// model built then, and its memo.
 /// An entity of a file that did not change keeps its fields and replays its
 /// diagnostics when the model's shape is the same as then (every entity, its
 /// kind, name, parent and children), since converting its fields reads
 /// nothing else; the entities of the changed files are converted again.
 struct PriorAnalysis {
-  const std::vector<LoadedFile> *files = nullptr;
+  const std::vector<bool> *unchanged = nullptr;
   const model::Model *model = nullptr;
   const SemaMemo *memo = nullptr;
 };

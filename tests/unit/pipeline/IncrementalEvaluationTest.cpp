@@ -157,8 +157,9 @@ TEST(IncrementalEvaluation, EqualsAFullCheckAfterEveryEdit) {
     ASSERT_EQ(dump(*incremental), dump(*full)) << "after edit " << step << " (kind " << kind << ") of " << name;
     EXPECT_EQ(full->evaluation.reused, 0u);
     reused += incremental->evaluation.reused;
-    entitiesReused += incremental->semaMemo.reused;
-    EXPECT_LT(incremental->semaMemo.reused, incremental->model.entities.size()) << "the edited file is analysed again";
+    entitiesReused += incremental->semaMemo.reused();
+    EXPECT_LT(incremental->semaMemo.reused(), incremental->model.entities.size())
+        << "the edited file is analysed again";
     partly += incremental->evaluation.reused > 0 && incremental->evaluation.reused < incremental->norms.norms.size();
     previous = std::move(incremental);
   }
@@ -177,7 +178,7 @@ TEST(IncrementalEvaluation, OnlyWhatAnEditTouchesIsAnalysedAndEvaluatedAgain) {
   // The same files again: every norm is taken over.
   std::unique_ptr<Pipeline> same = analyze(files, &cache, first.get());
   EXPECT_EQ(same->evaluation.reused, same->evaluation.evaluated.size());
-  EXPECT_EQ(same->semaMemo.reused, same->model.entities.size());
+  EXPECT_EQ(same->semaMemo.reused(), same->model.entities.size());
   // A comment above everything moves every range of the file and changes nothing a norm reads.
   files[0].second = "// verschoven\n" + files[0].second;
   std::unique_ptr<Pipeline> moved = analyze(files, &cache, same.get());
@@ -189,14 +190,14 @@ TEST(IncrementalEvaluation, OnlyWhatAnEditTouchesIsAnalysedAndEvaluatedAgain) {
   size_t inFirstFile = 0;
   for (const model::Entity &e : moved->model.entities) inFirstFile += e.range.buffer == firstBuffer;
   ASSERT_GT(inFirstFile, 0u);
-  EXPECT_EQ(moved->semaMemo.reused, moved->model.entities.size() - inFirstFile)
+  EXPECT_EQ(moved->semaMemo.reused(), moved->model.entities.size() - inFirstFile)
       << "the fields of the moved file are converted again";
   EXPECT_EQ(dump(*moved), dump(*analyze(files, nullptr, nullptr)));
   // A new entity changes the shape: nothing is taken over.
   files[0].second += "ministerie NIEUW { sg SG_NIEUW; }\n";
   std::unique_ptr<Pipeline> grown = analyze(files, &cache, moved.get());
   EXPECT_EQ(grown->evaluation.reused, 0u);
-  EXPECT_EQ(grown->semaMemo.reused, 0u);
+  EXPECT_EQ(grown->semaMemo.reused(), 0u);
 }
 
 }  // namespace
