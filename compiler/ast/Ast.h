@@ -1,5 +1,8 @@
 // The abstract syntax tree: an owned, compact copy of what a .cio file says,
 // with exact source ranges. The parse tree is dropped once this is built.
+// The entities, which are nearly all of a workspace, are arrays addressed by
+// typed indices (EntityTree.h); the declarations of kinds, norms and articles,
+// which only libraries hold, are a tree of owned nodes.
 // Literals keep their source text; sema gives them types and values, so the
 // AST stays a faithful picture of the input (the formatter needs that too).
 #pragma once
@@ -8,85 +11,18 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
+#include "ast/EntityTree.h"
 #include "base/Name.h"
 #include "base/SourceRange.h"
 
 namespace cio::ast {
 
-struct Ident {
-  Name text;
-  SourceRange range;
-};
-
 struct QualifiedName {
   std::vector<Ident> parts;
   SourceRange range;
-  std::string str() const;
-};
-
-enum class LiteralKind : uint8_t { Text, Number, Date, YearPeriod, DatePeriod, Bool, Article };
-
-struct Literal {
-  SourceRange range;
-  LiteralKind kind = LiteralKind::Text;
-  Name text;                  // decoded text; number, date or article as written
-  Name second;                // end of a period
-  std::optional<Ident> unit;  // `12 mln`, `3 jaar`
-};
-
-/// A field's value: one literal, one reference or a list, held as the one it
-/// is (a literal, a reference and a list side by side made every field 296 bytes).
-class Value {
- public:
-  enum class Kind : uint8_t { Literal, Reference, List };  // in the order of the alternatives
-  SourceRange range;
-
-  Kind kind() const { return static_cast<Kind>(payload_.index()); }
-  /// The value's literal, reference or items; an empty one when it is of another kind
-  /// (a value the parser could not read is an empty literal).
-  const Literal &literal() const;
-  const QualifiedName &reference() const;
-  const std::vector<Value> &items() const;
-  Literal *literalIf() { return std::get_if<Literal>(&payload_); }
-  QualifiedName *referenceIf() { return std::get_if<QualifiedName>(&payload_); }
-  std::vector<Value> *itemsIf() { return std::get_if<std::vector<Value>>(&payload_); }
-
-  void set(Literal l) { payload_ = std::move(l); }
-  void set(QualifiedName q) { payload_ = std::move(q); }
-  void set(std::vector<Value> items) { payload_ = std::move(items); }
-
- private:
-  std::variant<Literal, QualifiedName, std::vector<Value>> payload_;
-};
-
-struct FieldAssign {
-  Ident name;
-  Value value;
-  /// From the name to the end of the value (computed: a field is the most
-  /// frequent node, and its own range would be an eighth of it).
-  SourceRange range() const { return value.range.valid() ? SourceRange::join(name.range, value.range) : name.range; }
-};
-
-/// An entity's title (`ministerie FIN "Financiën"`): decoded text and where it stands.
-struct Title {
-  Name text;
-  SourceRange range;
-};
-
-struct Entity {
-  Ident kind;
-  /// `dienstonderdeel FIN.BD`: the path of the parent declared elsewhere (FIN),
-  /// one part per name; empty for an entity declared where it stands.
-  std::vector<Ident> owners;
-  std::optional<Ident> name;
-  std::optional<Title> title;
-  std::vector<FieldAssign> fields;
-  std::vector<Entity> children;
-  Name doc;
-  SourceRange range;
+  std::string str() const { return dotted(parts); }
 };
 
 // ---- expressions (norms, constants) ----------------------------------------
@@ -188,7 +124,7 @@ struct ArticleDecl {
 
 struct LibraryDecl {
   Ident name;
-  std::vector<FieldAssign> fields;
+  Span<FieldNode> fields;  // in the file's tree
   Name doc;
   SourceRange range;
 };
@@ -216,11 +152,6 @@ struct NormDecl {
   SourceRange range;
 };
 
-/// Moves every range in `e` by `delta` bytes into `buffer`: for an entity
-/// parsed before at another offset (the language server's reuse of unchanged
-/// top-level items, see syntax/Parse.h).
-void moveRanges(Entity &e, int64_t delta, unsigned buffer);
-
 /// One parsed .cio file. Each list keeps declaration order.
 struct File {
   unsigned buffer = 0;
@@ -232,7 +163,11 @@ struct File {
   std::vector<ConstantDecl> constants;
   std::vector<ArticleDecl> articles;
   std::vector<NormDecl> norms;
-  std::vector<Entity> entities;
+  /// The entities, and the fields of the library declarations, as arrays (see EntityTree.h).
+  EntityTree tree;
+
+  TopLevel entities() const { return TopLevel(tree); }
+  Nodes<FieldNode> fields(const LibraryDecl &l) const { return {tree, l.fields}; }
 };
 
 }  // namespace cio::ast

@@ -119,7 +119,7 @@ int runTest(const TestOptions &opt) {
   std::vector<std::pair<std::string, std::string>> untestable;  // norm, file
   for (const LoadedFile &f : ws.files()) {
     if (f.isLibrary) continue;
-    if (f.ast().entities.empty()) {
+    if (f.ast().entities().empty()) {
       ruleFiles.push_back(f.ast().path);
       for (const ast::NormDecl &n : f.ast().norms) tested.insert(n.name.text);
     } else {

@@ -304,8 +304,8 @@ class ChartBuilder {
         for (const FieldValue &f : e.fields) {
           if (&f == from || &f == to || !f.field) continue;
           std::string items;
-          for (const Value &v : f.value.list ? f.value.items : std::vector<Value>{f.value})
-            items += (items.empty() ? "" : ", ") + v.text;
+          if (!f.value.list) items = f.value.text;
+          for (const Value &v : f.value.items) items += (items.empty() ? "" : ", ") + v.text;
           tooltip += (tooltip.empty() ? "" : "\n") + f.field->name + ": " + items;
         }
         addEdge(from->value.ref, to->value.ref, OrgChart::EdgeKind::Relation, schema_.kinds[e.kind].name,

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,32 @@ struct Type {
   bool list = false;
 };
 
+struct Value;
+
+/// The items of a list value, held out of line: most values are no list, and
+/// a vector in every value made each one 16 bytes larger. Copies are deep.
+class ValueList {
+ public:
+  ValueList() = default;
+  ValueList(const ValueList &o);
+  ValueList(ValueList &&) noexcept = default;
+  ValueList &operator=(const ValueList &o);
+  ValueList &operator=(ValueList &&) noexcept = default;
+  ~ValueList();
+
+  const Value *begin() const;
+  const Value *end() const;
+  size_t size() const;
+  bool empty() const { return size() == 0; }
+  const Value &front() const;
+  const Value &operator[](size_t i) const;
+  void reserve(size_t n);
+  void push_back(Value v);
+
+ private:
+  std::unique_ptr<std::vector<Value>> items_;
+};
+
 struct Value {
   BaseType type = BaseType::Text;
   bool list = false;
@@ -47,15 +74,31 @@ struct Value {
   /// A list from which elements with an error were dropped: more members may
   /// belong to it than it holds, so nothing is concluded from its absences.
   bool incomplete = false;
-  uint32_t ref = kNone;          // Enum value index or EntityId
-  double number = 0;             // Number
-  int64_t cents = 0;             // Money
-  Date date = 0, until = 0;      // Date; Period is [date, until]
-  int32_t months = 0, days = 0;  // Duration
-  Name text;                     // Text, Article, and the enum value's name
-  std::vector<Value> items;
+  uint32_t ref = kNone;  // Enum value index or EntityId
+  /// The payload of the value's type. A union: a value has one type, and the
+  /// values are most of the model (nearly every field holds one).
+  union {
+    double number;      // Number
+    int64_t cents = 0;  // Money
+    struct {
+      Date date, until;  // Date; Period is [date, until]
+    };
+    struct {
+      int32_t months, days;  // Duration
+    };
+  };
+  Name text;  // Text, Article, and the enum value's name
+  ValueList items;
   SourceRange range;
+  /// The payload's bytes, to compare two values of one type whatever it is.
+  uint64_t payloadBits() const;
 };
+
+inline const Value *ValueList::begin() const { return items_ ? items_->data() : nullptr; }
+inline const Value *ValueList::end() const { return items_ ? items_->data() + items_->size() : nullptr; }
+inline size_t ValueList::size() const { return items_ ? items_->size() : 0; }
+inline const Value &ValueList::front() const { return *begin(); }
+inline const Value &ValueList::operator[](size_t i) const { return begin()[i]; }
 
 /// The annotation that marks a date field as the date of an event (`@gebeurtenis`:
 /// an aanmelding, an overleg, an oordeel): what happened on a date after the

@@ -1,5 +1,6 @@
 // Calendar arithmetic and schema look-ups for the model.
 #include <cstdio>
+#include <cstring>
 
 #include "model/Model.h"
 
@@ -135,6 +136,38 @@ bool Entity::fieldIsErroneous(Name n) const {
   for (Name f : erroneousFields)
     if (f == n) return true;
   return false;
+}
+
+}  // namespace cio::model
+
+namespace cio::model {
+
+ValueList::ValueList(const ValueList &o)
+    : items_(o.items_ ? std::make_unique<std::vector<Value>>(*o.items_) : nullptr) {}
+
+ValueList &ValueList::operator=(const ValueList &o) {
+  if (this != &o) items_ = o.items_ ? std::make_unique<std::vector<Value>>(*o.items_) : nullptr;
+  return *this;
+}
+
+ValueList::~ValueList() = default;
+
+void ValueList::reserve(size_t n) {
+  if (n == 0) return;
+  if (!items_) items_ = std::make_unique<std::vector<Value>>();
+  items_->reserve(n);
+}
+
+void ValueList::push_back(Value v) {
+  if (!items_) items_ = std::make_unique<std::vector<Value>>();
+  items_->push_back(std::move(v));
+}
+
+uint64_t Value::payloadBits() const {
+  uint64_t bits;
+  static_assert(sizeof(bits) == sizeof(cents));
+  std::memcpy(&bits, &cents, sizeof bits);
+  return bits;
 }
 
 }  // namespace cio::model

@@ -13,8 +13,7 @@ using model::Value;
 /// The same value, wherever it is written.
 bool sameValue(const Value &a, const Value &b) {
   if (a.type != b.type || a.list != b.list || a.flag != b.flag || a.incomplete != b.incomplete || a.ref != b.ref ||
-      a.number != b.number || a.cents != b.cents || a.date != b.date || a.until != b.until || a.months != b.months ||
-      a.days != b.days || a.text != b.text || a.items.size() != b.items.size())
+      a.payloadBits() != b.payloadBits() || a.text != b.text || a.items.size() != b.items.size())
     return false;
   for (size_t i = 0; i < a.items.size(); ++i)
     if (!sameValue(a.items[i], b.items[i])) return false;

@@ -165,7 +165,7 @@ std::string Workspace::suggestLibrary(const ast::File &file) {
   // file's first entity; the newest by name when several do.
   std::vector<std::string> candidates = libraryFiles();
   std::reverse(candidates.begin(), candidates.end());
-  const std::string &kind = file.entities.front().kind.text;
+  const Name kind = file.entities().front().kind().text;
   for (const std::string &c : candidates) {
     auto buf = llvm::MemoryBuffer::getFile(c);
     if (!buf) continue;
@@ -210,7 +210,7 @@ void Workspace::load() {
   bool workspaceHasSchema = false;  // then the files use the workspace's own kinds
   for (const LoadedFile &f : files_) workspaceHasSchema |= !f.isLibrary && !f.ast().kinds.empty();
   for (const LoadedFile &f : files_) {
-    if (f.isLibrary || !f.ast().uses.empty() || f.ast().entities.empty() || workspaceHasSchema) continue;
+    if (f.isLibrary || !f.ast().uses.empty() || f.ast().entities().empty() || workspaceHasSchema) continue;
     Diagnostic &d = diags_.report(DiagId::missing_use, {f.ast().buffer, 0, 0});
     std::string lib = suggestLibrary(f.ast());
     diags_.setHelp(d, DiagId::help_add_use, {lib});

@@ -26,22 +26,21 @@ class EntityBuilder {
     // Exact sizes up front: growing these vectors of large elements moved
     // every entity several times and was a tenth of a large check.
     size_t total = 0;
-    for (const LoadedFile &f : files)
-      for (const ast::Entity &e : f.ast().entities) total += countEntities(e);
+    for (const LoadedFile &f : files) total += f.ast().tree.entities.size();
     model_.entities.reserve(model_.entities.size() + total);
     sources_.reserve(sources_.size() + total);
     collectSyntaxErrors(files);
     // Entities declared where they stand first; then those declared under a
     // parent of another file (`dienstonderdeel FIN.BD`), shorter paths first,
     // so that `FIN.BD.X` finds `FIN.BD` declared in a third file.
-    std::vector<std::pair<const ast::Entity *, bool>> elsewhere;  // the entity, its file's kinds quiet
+    std::vector<std::pair<ast::EntityRef, bool>> elsewhere;  // the entity, its file's kinds quiet
     for (const LoadedFile &f : files) {
       // A failed `gebruik` leaves the file's kinds unknown: that one error is
       // the diagnosis, not a second one per entity (no cascades).
       quietKinds_ = f.ast().uses.size() > 0 && failedUse(f);
-      for (const ast::Entity &e : f.ast().entities) {
-        if (!e.owners.empty()) {
-          elsewhere.push_back({&e, quietKinds_});
+      for (ast::EntityRef e : f.ast().entities()) {
+        if (!e.owners().empty()) {
+          elsewhere.push_back({e, quietKinds_});
           continue;
         }
         EntityId id = declare(e, kNone);
@@ -49,10 +48,10 @@ class EntityBuilder {
       }
     }
     std::stable_sort(elsewhere.begin(), elsewhere.end(),
-                     [](const auto &a, const auto &b) { return a.first->owners.size() < b.first->owners.size(); });
+                     [](const auto &a, const auto &b) { return a.first.owners().size() < b.first.owners().size(); });
     for (const auto &[e, quiet] : elsewhere) {
       quietKinds_ = quiet;
-      declareElsewhere(*e);
+      declareElsewhere(e);
     }
     // Names and counts once every part is in place, wherever it was declared.
     checkNames(model_.roots);
@@ -68,7 +67,7 @@ class EntityBuilder {
     if (keep_) keep_->takenOver.assign(model_.entities.size(), false);
     for (auto &[id, ast] : sources_) {
       size_t before = diags_.diagnostics().size();
-      if (!(sameShape && takeOver(id, *ast, fieldInfo))) fillFields(id, *ast, resolver);
+      if (!(sameShape && takeOver(id, ast, fieldInfo))) fillFields(id, ast, resolver);
       if (keep_)
         keep_->fieldDiagnostics[id].assign(diags_.diagnostics().begin() + long(before), diags_.diagnostics().end());
     }
@@ -84,41 +83,38 @@ class EntityBuilder {
     return names;
   }
 
-  static size_t countEntities(const ast::Entity &e) {
-    size_t n = 1;
-    for (const ast::Entity &c : e.children) n += countEntities(c);
-    return n;
-  }
-
-  EntityId declare(const ast::Entity &e, EntityId parent, bool placed = true) {
+  EntityId declare(ast::EntityRef e, EntityId parent, bool placed = true) {
     EntityId id = static_cast<EntityId>(model_.entities.size());
     model_.entities.emplace_back();
+    ast::Ident kind = e.kind();
     {
       Entity &ent = model_.entities.back();
-      ent.name = e.name ? e.name->text : "";
-      ent.title = e.title ? e.title->text : "";
+      std::optional<ast::Ident> name = e.name();
+      std::optional<ast::Title> title = e.title();
+      ent.name = name ? name->text : Name();
+      ent.title = title ? title->text : Name();
       ent.parent = parent;
-      ent.doc = e.doc;
-      ent.range = e.range;
-      ent.kindRange = e.kind.range;
-      ent.nameRange = e.name ? e.name->range : e.kind.range;
+      ent.doc = e.doc();
+      ent.range = e.range();
+      ent.kindRange = kind.range;
+      ent.nameRange = name ? name->range : kind.range;
       ent.path = pathOf(id, ent.name, parent);
     }
-    if (auto k = schema_.findKind(e.kind.text)) {
+    if (auto k = schema_.findKind(kind.text)) {
       if (std::optional<KindId> meant = meantKind(e, *k, parent)) {
         reportWrongKind(e, *k, *meant);
         model_.entities[id].erroneous = true;
         model_.entities[id].likelyKind = *meant;
       } else {
         model_.entities[id].kind = *k;
-        if (placed) checkPlacement(id, *k, parent, e.kind.range);
+        if (placed) checkPlacement(id, *k, parent, kind.range);
       }
     } else {
       model_.entities[id].erroneous = true;
-      std::string meant = closestName(e.kind.text, kindNames());
+      std::string meant = closestName(kind.text, kindNames());
       if (!meant.empty()) model_.entities[id].likelyKind = *schema_.findKind(meant);
       if (!quietKinds_) {
-        Diagnostic &d = diags_.report(DiagId::unknown_kind, e.kind.range, {e.kind.text});
+        Diagnostic &d = diags_.report(DiagId::unknown_kind, kind.range, {kind.text});
         if (!meant.empty()) diags_.suggest(d, meant);
       }
     }
@@ -126,12 +122,13 @@ class EntityBuilder {
       model_.entities[id].fieldsIncomplete = true;
       model_.entities[id].childrenIncomplete = true;
     }
-    sources_.emplace_back(id, &e);
+    sources_.emplace_back(id, e);
     std::vector<EntityId> children;
-    children.reserve(e.children.size());
-    for (const ast::Entity &c : e.children) {
+    children.reserve(e.children().size());
+    for (ast::EntityRef c : e.children()) {
       // Inside a body the parent is the body's: a qualifier says nothing more.
-      if (!c.owners.empty()) diags_.report(DiagId::owner_inside_body, c.owners.front().range, {c.owners.front().text});
+      if (!c.owners().empty())
+        diags_.report(DiagId::owner_inside_body, c.owners().front().range, {c.owners().front().text});
       children.push_back(declare(c, id));
     }
     model_.entities[id].children = children;
@@ -141,17 +138,17 @@ class EntityBuilder {
   /// `kind OWNER.PATH.NAME …` at the top of a file: declared inside the entity
   /// at OWNER.PATH, which may stand in another file. An owner that does not
   /// exist makes the entity erroneous: one error, no findings about it.
-  void declareElsewhere(const ast::Entity &e) {
+  void declareElsewhere(ast::EntityRef e) {
     std::string path;
-    for (const ast::Ident &o : e.owners) path += (path.empty() ? "" : ".") + o.text;
+    for (const ast::Ident &o : e.owners()) path += (path.empty() ? "" : ".") + o.text;
     EntityId owner = findPath(path);
     if (owner == kNone) {
-      Diagnostic &d = diags_.report(DiagId::unknown_owner, e.owners.back().range, {path});
+      Diagnostic &d = diags_.report(DiagId::unknown_owner, e.owners().back().range, {path});
       std::vector<std::string> paths;
       for (const Entity &ent : model_.entities)
         if (!ent.name.empty()) paths.push_back(ent.path);
-      SourceRange written = e.owners.front().range;
-      written.end = e.owners.back().range.end;
+      SourceRange written = e.owners().front().range;
+      written.end = e.owners().back().range.end;
       if (std::string s = closestName(path, paths); !s.empty()) diags_.suggest(d, s, written);
       EntityId id = declare(e, kNone, /*placed=*/false);
       model_.entities[id].erroneous = true;
@@ -165,8 +162,8 @@ class EntityBuilder {
     // The qualifier's parts name the owner and its ancestors, from the root down.
     std::vector<EntityId> chain;
     for (EntityId up = owner; up != kNone; up = model_.entities[up].parent) chain.insert(chain.begin(), up);
-    for (size_t i = 0; i < e.owners.size() && i < chain.size(); ++i)
-      model_.entities[id].ownerRefs.push_back({chain[i], e.owners[i].range});
+    for (size_t i = 0; i < e.owners().size() && i < chain.size(); ++i)
+      model_.entities[id].ownerRefs.push_back({chain[i], e.owners()[i].range});
   }
 
   /// The entity whose qualified name is `path`, or kNone (the first, when a
@@ -218,17 +215,19 @@ class EntityBuilder {
 
   /// Whether a syntax error lies inside `e` but not inside one of its parts:
   /// the error may have swallowed a field or a part of `e` itself.
-  bool hasSyntaxErrorDirectlyIn(const ast::Entity &e) const {
+  bool hasSyntaxErrorDirectlyIn(ast::EntityRef e) const {
+    if (syntaxErrors_.empty()) return false;
+    SourceRange range = e.range();
     auto inside = [](const SourceRange &r, const SourceRange &outer) {
       return r.buffer == outer.buffer && outer.begin <= r.begin && r.begin < outer.end;
     };
-    auto it = std::lower_bound(syntaxErrors_.begin(), syntaxErrors_.end(), e.range,
+    auto it = std::lower_bound(syntaxErrors_.begin(), syntaxErrors_.end(), range,
                                [](const SourceRange &a, const SourceRange &b) {
                                  return std::tie(a.buffer, a.begin) < std::tie(b.buffer, b.begin);
                                });
-    for (; it != syntaxErrors_.end() && inside(*it, e.range); ++it) {
+    for (; it != syntaxErrors_.end() && inside(*it, range); ++it) {
       bool inPart = false;
-      for (const ast::Entity &c : e.children) inPart |= inside(*it, c.range);
+      for (ast::EntityRef c : e.children()) inPart |= inside(*it, c.range());
       if (!inPart) return true;
     }
     return false;
@@ -238,14 +237,14 @@ class EntityBuilder {
   /// that `k` lacks and that another kind allowed in the same place has, all
   /// of them (`functie CIO { office = …; }` for `cio CIO`); else nullopt.
   /// A field that is a near miss of one of `k`'s own is a typo, not a wrong kind.
-  std::optional<KindId> meantKind(const ast::Entity &e, KindId k, EntityId parent) const {
+  std::optional<KindId> meantKind(ast::EntityRef e, KindId k, EntityId parent) const {
     std::vector<std::string> unknown, own;
-    for (const ast::FieldAssign &fa : e.fields)
-      if (!schema_.findField(k, fa.name.text)) {
+    for (ast::FieldRef fa : e.fields())
+      if (Name name = fa.name().text; !schema_.findField(k, name)) {
         if (own.empty())  // only for an entity with an unknown field: most have none
           for (const FieldInfo *f : fieldsOf(k)) own.push_back(f->name);
-        if (!closestName(fa.name.text, own).empty()) return std::nullopt;
-        unknown.push_back(fa.name.text);
+        if (!closestName(name, own).empty()) return std::nullopt;
+        unknown.push_back(name);
       }
     if (unknown.empty()) return std::nullopt;
     KindId parentKind = parent == kNone ? kNone : model_.entities[parent].kind;
@@ -253,7 +252,7 @@ class EntityBuilder {
     for (KindId other = 0; other < schema_.kinds.size(); ++other) {
       if (other == k || !allowedIn(other, parentKind)) continue;
       bool hasAll = true;
-      for (const ast::FieldAssign &fa : e.fields) hasAll &= schema_.findField(other, fa.name.text) != nullptr;
+      for (ast::FieldRef fa : e.fields()) hasAll &= schema_.findField(other, fa.name().text) != nullptr;
       if (hasAll) return other;
     }
     return std::nullopt;
@@ -267,11 +266,12 @@ class EntityBuilder {
     return false;
   }
 
-  void reportWrongKind(const ast::Entity &e, KindId written, KindId meant) {
+  void reportWrongKind(ast::EntityRef e, KindId written, KindId meant) {
     std::string fields;
-    for (const ast::FieldAssign &fa : e.fields)
-      if (!schema_.findField(written, fa.name.text)) fields += (fields.empty() ? "`" : ", `") + fa.name.text + "`";
-    Diagnostic &d = diags_.report(DiagId::wrong_kind, e.kind.range, {schema_.kinds[written].name, fields});
+    for (ast::FieldRef fa : e.fields())
+      if (Name name = fa.name().text; !schema_.findField(written, name))
+        fields += (fields.empty() ? "`" : ", `") + name + "`";
+    Diagnostic &d = diags_.report(DiagId::wrong_kind, e.kind().range, {schema_.kinds[written].name, fields});
     diags_.setHelp(d, DiagId::help_wrong_kind, {schema_.kinds[meant].name});
   }
 
@@ -318,21 +318,21 @@ class EntityBuilder {
     }
   }
 
-  bool convertValue(EntityId owner, const FieldInfo &field, const ast::Value &v, bool inList, Value &out,
+  bool convertValue(EntityId owner, const FieldInfo &field, const ast::ValueRef &v, bool inList, Value &out,
                     NameResolver &resolver) {
     const Type &t = field.type;
     if (t.list && !inList) {
-      if (v.kind() != ast::Value::Kind::List) {
+      if (v.kind() != ast::ValueKind::List) {
         mismatch(field, v, "[" + typeName(t, false) + "]");
         return false;
       }
       out.type = t.base;
       out.list = true;
-      out.range = v.range;
+      out.range = v.range();
       // An element with an error is dropped alone; the list says it is
       // incomplete, so only conclusions that need every member are withheld.
       out.items.reserve(v.items().size());
-      for (const ast::Value &item : v.items()) {
+      for (ast::ValueRef item : v.items()) {
         Value iv;
         if (convertValue(owner, field, item, true, iv, resolver))
           out.items.push_back(std::move(iv));
@@ -341,13 +341,13 @@ class EntityBuilder {
       }
       return true;
     }
-    if (v.kind() == ast::Value::Kind::List) {
+    if (v.kind() == ast::ValueKind::List) {
       mismatch(field, v, "lijst");
       return false;
     }
-    if (v.kind() == ast::Value::Kind::Reference) {
+    if (v.kind() == ast::ValueKind::Reference) {
       out.type = t.base;
-      out.range = v.range;
+      out.range = v.range();
       if (t.base == BaseType::Enum) {
         const EnumInfo &en = schema_.enums[t.ref];
         const std::string name = v.reference().str();
@@ -357,7 +357,7 @@ class EntityBuilder {
             out.text = name;
             return true;
           }
-        Diagnostic &d = diags_.report(DiagId::unknown_enum_value, v.range, {name, en.name});
+        Diagnostic &d = diags_.report(DiagId::unknown_enum_value, v.range(), {name, en.name});
         if (std::string s = closestName(name, en.values); !s.empty()) diags_.suggest(d, s);
         std::string values;
         for (const std::string &value : en.values) values += (values.empty() ? "`" : "`, `") + value;
@@ -374,9 +374,10 @@ class EntityBuilder {
       return false;
     }
     bool typeMismatch = false;
-    if (convertLiteral(v.literal(), t.base, out, diags_, typeMismatch)) {
+    ast::Literal literal = v.literal();
+    if (convertLiteral(literal, t.base, out, diags_, typeMismatch)) {
       if (t.base == BaseType::Article && !schema_.articles.count(out.text)) {
-        Diagnostic &d = diags_.report(DiagId::unknown_article, v.range, {out.text});
+        Diagnostic &d = diags_.report(DiagId::unknown_article, v.range(), {out.text});
         std::vector<std::string> refs;
         for (auto &[r, _] : schema_.articles) refs.push_back(r);
         if (std::string s = closestName(out.text, refs); !s.empty()) diags_.suggest(d, s);
@@ -384,7 +385,7 @@ class EntityBuilder {
       }
       return true;
     }
-    if (typeMismatch) mismatch(field, v, literalTypeName(v.literal()));
+    if (typeMismatch) mismatch(field, v, literalTypeName(literal));
     return false;
   }
 
@@ -425,8 +426,8 @@ class EntityBuilder {
     return withList && t.list ? "[" + n + "]" : n;
   }
 
-  void mismatch(const FieldInfo &field, const ast::Value &v, const std::string &got) {
-    diags_.report(DiagId::type_mismatch, v.range, {field.name, typeName(field.type), got});
+  void mismatch(const FieldInfo &field, const ast::ValueRef &v, const std::string &got) {
+    diags_.report(DiagId::type_mismatch, v.range(), {field.name, typeName(field.type), got});
   }
 
   /// The qualified name of entity `id` called `name` under `parent`. The
@@ -485,13 +486,13 @@ class EntityBuilder {
   /// An entity of an unchanged file keeps its fields and replays its
   /// diagnostics; not when one of them points into a changed file (a note at
   /// an entity that moved), nor for an entity of a changed file.
-  bool takeOver(EntityId id, const ast::Entity &e,
+  bool takeOver(EntityId id, ast::EntityRef e,
                 const std::unordered_map<const FieldInfo *, const FieldInfo *> &fieldInfo) {
     const std::vector<bool> &unchanged = *prior_->unchanged;
     auto inChanged = [&](const SourceRange &r) {
       return r.valid() && (r.buffer >= unchanged.size() || !unchanged[r.buffer]);
     };
-    if (!e.range.valid() || inChanged(e.range)) return false;
+    if (!e.range().valid() || inChanged(e.range())) return false;
     const std::vector<Diagnostic> &replay = prior_->memo->fieldDiagnostics[id];
     for (const Diagnostic &d : replay) {
       if (inChanged(d.range)) return false;
@@ -516,22 +517,24 @@ class EntityBuilder {
     return true;
   }
 
-  void fillFields(EntityId id, const ast::Entity &e, NameResolver &resolver) {
+  void fillFields(EntityId id, ast::EntityRef e, NameResolver &resolver) {
     KindId kind = model_.entities[id].kind;
     if (kind == kNone) return;
     std::vector<FieldValue> values;
-    values.reserve(e.fields.size());
+    values.reserve(e.fields().size());
     std::map<std::string, SourceRange> seen;
     std::vector<std::string> misspelt;  // the fields that unknown names are near misses of
-    for (const ast::FieldAssign &fa : e.fields) {
-      const FieldInfo *field = schema_.findField(kind, fa.name.text);
+    for (ast::FieldRef fa : e.fields()) {
+      ast::Ident fieldName = fa.name();
+      const FieldInfo *field = schema_.findField(kind, fieldName.text);
       if (!field) {
-        Diagnostic &d = diags_.report(DiagId::unknown_field, fa.name.range, {schema_.kinds[kind].name, fa.name.text});
+        Diagnostic &d =
+            diags_.report(DiagId::unknown_field, fieldName.range, {schema_.kinds[kind].name, fieldName.text});
         std::vector<std::string> names;
         for (const FieldInfo *f : schema_.allFields(kind)) names.push_back(f->name);
         // The field is a misspelling of the near miss, whose value is then
         // unknown; with no near miss, it may be any field that seems absent.
-        if (std::string s = closestName(fa.name.text, names); !s.empty()) {
+        if (std::string s = closestName(fieldName.text, names); !s.empty()) {
           diags_.suggest(d, s);
           model_.entities[id].erroneousFields.push_back(s);
           misspelt.push_back(s);
@@ -540,16 +543,16 @@ class EntityBuilder {
         }
         continue;
       }
-      auto [it, fresh] = seen.emplace(fa.name.text, fa.name.range);
+      auto [it, fresh] = seen.emplace(fieldName.text, fieldName.range);
       if (!fresh) {
-        Diagnostic &d = diags_.report(DiagId::duplicate_field, fa.name.range, {fa.name.text});
+        Diagnostic &d = diags_.report(DiagId::duplicate_field, fieldName.range, {fieldName.text});
         diags_.addNote(d, DiagId::note_previous_declaration, it->second);
         continue;
       }
       FieldValue fv;
       fv.field = field;
-      fv.nameRange = fa.name.range;
-      if (convertValue(id, *field, fa.value, false, fv.value, resolver))
+      fv.nameRange = fieldName.range;
+      if (convertValue(id, *field, fa.value(), false, fv.value, resolver))
         values.push_back(std::move(fv));
       else
         model_.entities[id].erroneousFields.push_back(field->name);
@@ -566,7 +569,7 @@ class EntityBuilder {
   Model &model_;
   Schema &schema_;
   DiagnosticEngine &diags_;
-  std::vector<std::pair<EntityId, const ast::Entity *>> sources_;
+  std::vector<std::pair<EntityId, ast::EntityRef>> sources_;
   std::vector<SourceRange> syntaxErrors_;
   std::unordered_map<std::string, EntityId> byPath_;  // named entities by qualified name, built on first use
   bool quietKinds_ = false;                           // the file being declared has a failed `gebruik`

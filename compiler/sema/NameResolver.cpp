@@ -117,7 +117,7 @@ bool NameResolver::step(EntityId from, const ast::Ident &part, EntityId &out, bo
   return true;
 }
 
-std::optional<EntityId> NameResolver::resolve(EntityId from, const ast::QualifiedName &name, KindId kind,
+std::optional<EntityId> NameResolver::resolve(EntityId from, const ast::Reference &name, KindId kind,
                                               const std::string &fieldName) {
   EntityId cur = from;
   for (size_t i = 0; i < name.parts.size(); ++i) {

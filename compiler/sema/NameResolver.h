@@ -21,7 +21,7 @@ class NameResolver {
   NameResolver(const model::Model &model, DiagnosticEngine &diags);
 
   /// Resolves `name` as written inside entity `from`, expecting a `kind`.
-  std::optional<model::EntityId> resolve(model::EntityId from, const ast::QualifiedName &name, model::KindId kind,
+  std::optional<model::EntityId> resolve(model::EntityId from, const ast::Reference &name, model::KindId kind,
                                          const std::string &fieldName);
 
  private:

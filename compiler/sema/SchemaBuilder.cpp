@@ -284,15 +284,17 @@ class SchemaBuilder {
       Library lib;
       lib.name = l.name.text;
       lib.range = l.name.range;
-      for (const ast::FieldAssign &fa : l.fields) {
-        const std::string &n = fa.name.text;
-        const ast::Literal &lit = fa.value.literal();
-        bool isLiteral = fa.value.kind() == ast::Value::Kind::Literal;
+      for (ast::FieldRef fa : f.ast().fields(l)) {
+        ast::Ident name = fa.name();
+        const std::string &n = name.text;
+        const ast::Literal lit = fa.value().literal();
+        const SourceRange valueRange = fa.value().range();
+        bool isLiteral = fa.value().kind() == ast::ValueKind::Literal;
         auto text = [&](std::string &out) {
           if (isLiteral && lit.kind == ast::LiteralKind::Text)
             out = lit.text;
           else
-            diags_.report(DiagId::type_mismatch, fa.value.range,
+            diags_.report(DiagId::type_mismatch, valueRange,
                           {n, "tekst", isLiteral ? literalTypeName(lit) : "verwijzing"});
         };
         auto date = [&](std::optional<Date> &out) {
@@ -301,7 +303,7 @@ class SchemaBuilder {
           if (isLiteral && convertLiteral(lit, BaseType::Date, v, diags_, mismatch))
             out = v.date;
           else if (!isLiteral || mismatch)
-            diags_.report(DiagId::type_mismatch, fa.value.range,
+            diags_.report(DiagId::type_mismatch, valueRange,
                           {n, "datum", isLiteral ? literalTypeName(lit) : "verwijzing"});
         };
         if (n == "titel")
@@ -317,7 +319,7 @@ class SchemaBuilder {
         else if (n == "vervallen")
           date(lib.ended);
         else {
-          Diagnostic &d = diags_.report(DiagId::unknown_library_field, fa.name.range, {n});
+          Diagnostic &d = diags_.report(DiagId::unknown_library_field, name.range, {n});
           std::string s =
               closestName(n, {"titel", "identificatie", "link", "opvolger", "inwerkingtreding", "vervallen"});
           if (!s.empty()) diags_.suggest(d, s);

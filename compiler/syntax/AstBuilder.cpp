@@ -152,41 +152,59 @@ ast::Literal AstBuilder::literal(P::LiteralContext *ctx) {
   return lit;
 }
 
-ast::Value AstBuilder::value(P::ValueContext *ctx) {
-  ast::Value v;
-  v.range = range(ctx);
+ast::Offsets AstBuilder::offsets(const SourceRange &r) const {
+  return r.valid() ? ast::Offsets{r.begin, r.end} : ast::Offsets{};
+}
+
+ast::IdentNode AstBuilder::identNode(P::NameContext *ctx) const {
+  ast::Ident i = ident(ctx);
+  return {i.text, offsets(i.range)};
+}
+
+void AstBuilder::value(P::ValueContext *ctx, ast::Index<ast::ValueNode> slot) {
+  ast::Offsets at = offsets(range(ctx));
   if (auto *c = dynamic_cast<P::ListValueContext *>(ctx)) {
     std::vector<P::ValueContext *> contexts = c->value();
-    std::vector<ast::Value> items;
-    items.reserve(contexts.size());
-    for (P::ValueContext *item : contexts) items.push_back(value(item));
-    v.set(std::move(items));
+    ast::Span<ast::ValueNode> items = tree_->addValues(uint32_t(contexts.size()));
+    for (uint32_t i = 0; i < contexts.size(); ++i)
+      value(contexts[i], ast::Index<ast::ValueNode>(items.first.get() + i));
+    tree_->values[slot.get()].setList(items);
   } else if (auto *c = dynamic_cast<P::LiteralValueContext *>(ctx)) {
-    v.set(literal(c->literal()));
+    ast::Literal lit = literal(c->literal());
+    ast::Index<ast::IdentNode> unit;
+    if (lit.unit) unit = tree_->addIdent({lit.unit->text, offsets(lit.unit->range)});
+    tree_->values[slot.get()].setLiteral(tree_->addLiteral({lit.text, lit.second, unit, lit.kind}));
   } else if (auto *c = dynamic_cast<P::ReferenceValueContext *>(ctx)) {
-    v.set(qualifiedName(c->qualifiedName()));
+    std::vector<P::NameContext *> names = c->qualifiedName()->name();
+    ast::Span<ast::IdentNode> parts{ast::Index<ast::IdentNode>(uint32_t(tree_->idents.size())), uint32_t(names.size())};
+    for (P::NameContext *n : names) tree_->addIdent(identNode(n));
+    tree_->values[slot.get()].setReference(parts);
   }
-  return v;
+  tree_->values[slot.get()].at = at;
 }
 
-ast::FieldAssign AstBuilder::fieldAssign(P::FieldAssignContext *ctx) {
-  ast::FieldAssign f;
-  f.name = ident(ctx->name());
-  if (ctx->value()) f.value = value(ctx->value());
-  return f;
+void AstBuilder::fieldAssign(P::FieldAssignContext *ctx, ast::Index<ast::FieldNode> slot) {
+  tree_->fields[slot.get()].name = identNode(ctx->name());
+  if (ctx->value()) {
+    ast::Index<ast::ValueNode> v = tree_->addValues(1).first;
+    tree_->fields[slot.get()].value = v;
+    value(ctx->value(), v);
+  }
 }
 
-ast::Entity AstBuilder::entity(P::EntityContext *ctx) {
-  ast::Entity e;
-  e.kind = ident(ctx->kind);
-  for (P::NameContext *owner : ctx->owners) e.owners.push_back(ident(owner));
-  if (ctx->entityName) e.name = ident(ctx->entityName);
+void AstBuilder::entity(P::EntityContext *ctx, ast::Index<ast::EntityNode> slot) {
+  auto node = [&]() -> ast::EntityNode & { return tree_->entities[slot.get()]; };  // the arrays grow below
+  node().kind = identNode(ctx->kind);
+  if (!ctx->owners.empty()) {
+    node().owners = {ast::Index<ast::IdentNode>(uint32_t(tree_->idents.size())), uint32_t(ctx->owners.size())};
+    for (P::NameContext *owner : ctx->owners) tree_->addIdent(identNode(owner));
+  }
+  if (ctx->entityName) node().name = identNode(ctx->entityName);
   if (ctx->STRING()) {
     ast::Literal lit = textLiteral(ctx->STRING()->getSymbol());
-    e.title = ast::Title{lit.text, lit.range};
+    node().title = lit.text;
+    node().titleAt = offsets(lit.range);
   }
-  // Sorted first so that both vectors get their exact size: growing them
-  // moved every field several times and dominated building the AST.
   std::vector<P::FieldAssignContext *> fields;
   std::vector<P::EntityContext *> children;
   for (P::MemberContext *m : ctx->member()) {
@@ -195,13 +213,16 @@ ast::Entity AstBuilder::entity(P::EntityContext *ctx) {
     else if (auto *c = m->entity())
       children.push_back(c);
   }
-  e.fields.reserve(fields.size());
-  for (P::FieldAssignContext *f : fields) e.fields.push_back(fieldAssign(f));
-  e.children.reserve(children.size());
-  for (P::EntityContext *c : children) e.children.push_back(entity(c));
-  e.doc = docComment(ctx);
-  e.range = range(ctx);
-  return e;
+  ast::Span<ast::FieldNode> fieldSlots = tree_->addFields(uint32_t(fields.size()));
+  node().fields = fieldSlots;
+  for (uint32_t i = 0; i < fields.size(); ++i)
+    fieldAssign(fields[i], ast::Index<ast::FieldNode>(fieldSlots.first.get() + i));
+  ast::Span<ast::EntityNode> childSlots = tree_->addEntities(uint32_t(children.size()));
+  node().children = childSlots;
+  for (uint32_t i = 0; i < children.size(); ++i)
+    entity(children[i], ast::Index<ast::EntityNode>(childSlots.first.get() + i));
+  node().doc = docComment(ctx);
+  node().at = offsets(range(ctx));
 }
 
 ast::Annotation AstBuilder::annotation(P::AnnotationContext *ctx) {
@@ -466,6 +487,7 @@ ast::ExprPtr AstBuilder::primary(P::PrimaryContext *ctx) {
 }
 
 void AstBuilder::build(P::FileContext *file, ast::File &out) {
+  tree_ = &out.tree;
   for (P::TopItemContext *item : file->topItem()) {
     if (auto *u = item->useDecl()) {
       // Error recovery may conjure a `<missing …>` name; that was reported already.
@@ -475,7 +497,10 @@ void AstBuilder::build(P::FileContext *file, ast::File &out) {
     } else if (auto *l = item->libraryDecl()) {
       ast::LibraryDecl lib;
       lib.name = ident(l->name());
-      for (P::FieldAssignContext *f : l->fieldAssign()) lib.fields.push_back(fieldAssign(f));
+      std::vector<P::FieldAssignContext *> fields = l->fieldAssign();
+      lib.fields = out.tree.addFields(uint32_t(fields.size()));
+      for (uint32_t i = 0; i < fields.size(); ++i)
+        fieldAssign(fields[i], ast::Index<ast::FieldNode>(lib.fields.first.get() + i));
       lib.doc = docComment(l);
       lib.range = range(l);
       out.libraries.push_back(std::move(lib));
@@ -495,7 +520,9 @@ void AstBuilder::build(P::FileContext *file, ast::File &out) {
     } else if (auto *n = item->normDecl()) {
       out.norms.push_back(normDecl(n));
     } else if (auto *en = item->entity()) {
-      out.entities.push_back(entity(en));
+      ast::Index<ast::EntityNode> slot = out.tree.addEntities(1).first;
+      out.tree.roots.push_back(slot);
+      entity(en, slot);
     }
   }
 }

@@ -30,9 +30,13 @@ class AstBuilder {
   ast::QualifiedName qualifiedName(gen::CioParser::QualifiedNameContext *ctx) const;
   ast::Literal textLiteral(antlr4::Token *tok);
   ast::Literal literal(gen::CioParser::LiteralContext *ctx);
-  ast::Value value(gen::CioParser::ValueContext *ctx);
-  ast::FieldAssign fieldAssign(gen::CioParser::FieldAssignContext *ctx);
-  ast::Entity entity(gen::CioParser::EntityContext *ctx);
+  // The entities go into the file's tree, each node into a slot made for it
+  // beforehand, so that the parts of a node are consecutive.
+  ast::IdentNode identNode(gen::CioParser::NameContext *ctx) const;
+  ast::Offsets offsets(const SourceRange &r) const;
+  void value(gen::CioParser::ValueContext *ctx, ast::Index<ast::ValueNode> slot);
+  void fieldAssign(gen::CioParser::FieldAssignContext *ctx, ast::Index<ast::FieldNode> slot);
+  void entity(gen::CioParser::EntityContext *ctx, ast::Index<ast::EntityNode> slot);
   ast::KindDecl kindDecl(gen::CioParser::KindDeclContext *ctx);
   ast::TypeRef typeRef(gen::CioParser::TypeRefContext *ctx);
   ast::Annotation annotation(gen::CioParser::AnnotationContext *ctx);
@@ -54,6 +58,7 @@ class AstBuilder {
   const TokenRanges &positions_;
   const TokenBuffer &tokens_;
   DiagnosticEngine &diags_;
+  ast::EntityTree *tree_ = nullptr;  // the file's, while build() runs
 };
 
 }  // namespace cio

@@ -91,15 +91,14 @@ void parseChunk(TokenBuffer &tokens, const TokenRanges &positions, SyntaxErrorLi
 
 }  // namespace
 
-ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits,
-                    const ParsedItems *reuse, ParsedItems *record) {
-  ast::File file;
-  file.buffer = buffer;
+namespace {
 
+void parseInto(ast::File &file, std::string_view text, unsigned buffer, DiagnosticEngine &diags,
+               const ParseLimits &limits, const ParsedItems *reuse, ParsedItems *record) {
   size_t bad = findInvalidUtf8(text);
   if (bad != std::string_view::npos) {
     diags.report(DiagId::invalid_utf8, {buffer, uint32_t(bad), uint32_t(bad + 1)});
-    return file;
+    return;
   }
   TokenRanges positions(text, buffer);
   LineIndex lines(text);
@@ -125,7 +124,7 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
   unsigned syntaxErrorsBefore = 0;
   auto declarationCount = [&] {
     return file.uses.size() + file.libraries.size() + file.kinds.size() + file.enums.size() + file.constants.size() +
-           file.articles.size() + file.norms.size() + file.entities.size();
+           file.articles.size() + file.norms.size() + file.tree.roots.size();
   };
   // Ends the chunk (with `record`: the one item) that ends at `end`. With
   // `record`, the item is copied when its text is in `reuse`, else parsed,
@@ -136,18 +135,25 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     const ParsedItems::Item *known = nullptr;
     if (reuse && clean)
       if (auto it = reuse->byText.find(key); it != reuse->byText.end()) known = &it->second;
-    size_t entitiesBefore = file.entities.size(), declarationsBefore = declarationCount();
+    size_t entitiesBefore = file.tree.roots.size(), declarationsBefore = declarationCount();
+    ast::EntityTree::Mark nodesBefore = file.tree.mark();
     if (known) {
-      file.entities.push_back(known->entity);
-      ast::moveRanges(file.entities.back(), int64_t(itemStart) - int64_t(known->begin), buffer);
+      const ast::EntityTree &item = known->nodes;
+      file.tree.roots.push_back(file.tree.append(item, {}, item.mark(), item.roots.front(),
+                                                 int64_t(itemStart) - int64_t(known->begin)));
       ++record->reused;
     } else {
       chunk->finish(end);
       parseChunk(*chunk, positions, listener, diags, file);
       clean = clean && diags.diagnostics().size() == diagnosticsBefore && listener.errorCount() == syntaxErrorsBefore;
     }
-    bool oneEntity = declarationCount() == declarationsBefore + 1 && file.entities.size() == entitiesBefore + 1;
-    if (clean && oneEntity) record->byText.emplace(std::move(key), ParsedItems::Item{itemStart, file.entities.back()});
+    bool oneEntity = declarationCount() == declarationsBefore + 1 && file.tree.roots.size() == entitiesBefore + 1;
+    if (clean && oneEntity) {
+      ParsedItems::Item item{itemStart, {}};
+      item.nodes.buffer = buffer;
+      item.nodes.roots.push_back(item.nodes.append(file.tree, nodesBefore, file.tree.mark(), file.tree.roots.back(), 0));
+      record->byText.emplace(std::move(key), std::move(item));
+    }
     chunk = std::make_unique<TokenBuffer>(text, lines);
     itemStart = end;
     diagnosticsBefore = diags.diagnostics().size();
@@ -212,22 +218,33 @@ ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &di
     if (meter.depth() > limits.maxNesting) {
       // Parsing would recurse past any safe stack depth: stop here.
       diags.report(DiagId::nesting_too_deep, rangeOfRaw(tok), {std::to_string(limits.maxNesting)});
-      return file;
+      return;
     }
     if (meter.longestOpenList() > limits.maxListItems) {
       diags.report(DiagId::list_too_long, rangeOfRaw(tok), {std::to_string(limits.maxListItems)});
-      return file;
+      return;
     }
     if (chunk->empty()) expressionItem = type == TokenTypes::NORM || type == TokenTypes::CONSTANTE;
     chunk->add(type, tok.begin, tok.end);
     if (expressionItem && chunk->tokenCount() > limits.maxExpressionItemTokens) {
       diags.report(DiagId::expression_too_long, rangeOfRaw(tok), {std::to_string(limits.maxExpressionItemTokens)});
-      return file;
+      return;
     }
     if (cut && (record || chunk->tokenCount() >= limits.chunkTokens)) endChunk(tok.end);
   }
   flushBadRun();
   if (!chunk->empty()) endChunk(tok.begin);
+}
+
+}  // namespace
+
+ast::File parseFile(std::string_view text, unsigned buffer, DiagnosticEngine &diags, const ParseLimits &limits,
+                    const ParsedItems *reuse, ParsedItems *record) {
+  ast::File file;
+  file.buffer = buffer;
+  file.tree.buffer = buffer;
+  parseInto(file, text, buffer, diags, limits, reuse, record);
+  file.tree.shrinkToFit();  // the arrays grew by doubling; a workspace keeps every file's
   return file;
 }
 

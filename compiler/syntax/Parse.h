@@ -29,8 +29,8 @@ struct ParseLimits {
 /// moved. Only items that parsed without any diagnostic are kept.
 struct ParsedItems {
   struct Item {
-    uint32_t begin;  // where the key text started
-    ast::Entity entity;
+    uint32_t begin;          // where the key text started
+    ast::EntityTree nodes;  // the entity alone, positions as they were
   };
   std::unordered_map<std::string, Item> byText;
   size_t reused = 0;  // items of this parse copied from the previous one

@@ -15,20 +15,20 @@ TEST(Parse, BuildsEntitiesWithRangesAndDocComments) {
       "2027];\n}\n";
   ast::File f = parseFile(src, 1, d);
   ASSERT_TRUE(d.diagnostics().empty());
-  ASSERT_EQ(f.entities.size(), 1u);
-  const ast::Entity &e = f.entities[0];
-  EXPECT_EQ(e.doc, "Het ministerie.\nTweede regel.");
-  EXPECT_EQ(e.name->text, "FIN");
-  EXPECT_EQ(e.title->text, "Financiën");
-  EXPECT_EQ(src.substr(e.name->range.begin, e.name->range.end - e.name->range.begin), "FIN");
-  ASSERT_EQ(e.fields.size(), 1u);
-  const ast::Value &v = e.fields[0].value;
+  ASSERT_EQ(f.entities().size(), 1u);
+  ast::EntityRef e = f.entities()[0];
+  EXPECT_EQ(e.doc(), "Het ministerie.\nTweede regel.");
+  EXPECT_EQ(e.name()->text, "FIN");
+  EXPECT_EQ(e.title()->text, "Financiën");
+  EXPECT_EQ(src.substr(e.name()->range.begin, e.name()->range.end - e.name()->range.begin), "FIN");
+  ASSERT_EQ(e.fields().size(), 1u);
+  ast::ValueRef v = e.fields()[0].value();
   ASSERT_EQ(v.items().size(), 3u);
   EXPECT_EQ(v.items()[0].reference().str(), "a.b");
   EXPECT_EQ(v.items()[1].literal().unit->text, "mln");
   EXPECT_EQ(v.items()[2].literal().kind, ast::LiteralKind::YearPeriod);
   // Ranges are byte offsets, also after a multi-byte character.
-  const ast::Ident &sg = e.children[0].kind;
+  ast::Ident sg = e.children()[0].kind();
   EXPECT_EQ(src.substr(sg.range.begin, 2), "sg");
 }
 
@@ -36,20 +36,26 @@ TEST(Parse, AValueHoldsOnlyWhatItIs) {
   DiagnosticEngine d;
   ast::File f = parseFile("x X { a = b.c; t = \"tekst\"; l = [1]; }\n", 1, d);
   ASSERT_TRUE(d.diagnostics().empty());
-  ASSERT_EQ(f.entities.size(), 1u);
-  const std::vector<ast::FieldAssign> &fields = f.entities[0].fields;
+  ASSERT_EQ(f.entities().size(), 1u);
+  ast::Nodes<ast::FieldNode> fields = f.entities()[0].fields();
   ASSERT_EQ(fields.size(), 3u);
-  EXPECT_EQ(fields[0].value.kind(), ast::Value::Kind::Reference);
-  EXPECT_EQ(fields[0].value.reference().str(), "b.c");
+  EXPECT_EQ(fields[0].value().kind(), ast::ValueKind::Reference);
+  EXPECT_EQ(fields[0].value().reference().str(), "b.c");
   // Asked for what it is not, a value answers with an empty one.
-  EXPECT_TRUE(fields[0].value.literal().text.empty());
-  EXPECT_TRUE(fields[0].value.items().empty());
-  EXPECT_EQ(fields[1].value.kind(), ast::Value::Kind::Literal);
-  EXPECT_EQ(fields[1].value.literal().text, "tekst");
-  EXPECT_TRUE(fields[1].value.reference().parts.empty());
-  EXPECT_EQ(fields[2].value.kind(), ast::Value::Kind::List);
-  EXPECT_EQ(fields[2].value.items().size(), 1u);
-  EXPECT_TRUE(fields[2].value.literal().text.empty());
+  EXPECT_TRUE(fields[0].value().literal().text.empty());
+  EXPECT_TRUE(fields[0].value().items().empty());
+  EXPECT_EQ(fields[1].value().kind(), ast::ValueKind::Literal);
+  EXPECT_EQ(fields[1].value().literal().text, "tekst");
+  EXPECT_TRUE(fields[1].value().reference().parts.empty());
+  EXPECT_EQ(fields[2].value().kind(), ast::ValueKind::List);
+  EXPECT_EQ(fields[2].value().items().size(), 1u);
+  EXPECT_TRUE(fields[2].value().literal().text.empty());
+  // The nodes are in arrays of their own type, each entity's parts consecutive.
+  EXPECT_EQ(f.tree.entities.size(), 1u);
+  EXPECT_EQ(f.tree.fields.size(), 3u);
+  EXPECT_EQ(f.tree.values.size(), 4u) << "three fields' values and one list item";
+  EXPECT_EQ(f.tree.literals.size(), 2u);
+  EXPECT_EQ(f.tree.idents.size(), 2u) << "the reference's two parts";
 }
 
 TEST(Parse, RangesAfterALeadingByteOrderMarkAreBytes) {
@@ -58,8 +64,8 @@ TEST(Parse, RangesAfterALeadingByteOrderMarkAreBytes) {
   DiagnosticEngine d;
   std::string src = "\xEF\xBB\xBFx A { y = B; }\n$";
   ast::File f = parseFile(src, 1, d);
-  ASSERT_EQ(f.entities.size(), 1u);
-  EXPECT_EQ(f.entities[0].name->range.begin, src.find('A'));
+  ASSERT_EQ(f.entities().size(), 1u);
+  EXPECT_EQ(f.entities()[0].name()->range.begin, src.find('A'));
   ASSERT_EQ(d.diagnostics().size(), 1u);
   EXPECT_EQ(d.diagnostics()[0].code, "unexpected_character");
   EXPECT_EQ(d.diagnostics()[0].range.begin, src.find('$'));
@@ -76,7 +82,7 @@ TEST(Parse, ListsLongerThanTheLimitStopTheParse) {
   ASSERT_EQ(tooLong.diagnostics().size(), 1u);
   EXPECT_EQ(tooLong.diagnostics()[0].code, "list_too_long");
   EXPECT_EQ(tooLong.diagnostics()[0].range.begin, src.find(", d"));
-  EXPECT_TRUE(f.entities.empty());
+  EXPECT_TRUE(f.entities().empty());
 }
 
 TEST(Parse, ContextualWordsStayUsableAsFieldNames) {
@@ -86,8 +92,8 @@ TEST(Parse, ContextualWordsStayUsableAsFieldNames) {
       "x Y { artikel = art3.1; melding = \"a\"; ernst = 2; }\n",
       1, d);
   EXPECT_TRUE(d.diagnostics().empty());
-  ASSERT_EQ(f.entities.size(), 1u);
-  EXPECT_EQ(f.entities[0].fields[0].name.text, "artikel");
+  ASSERT_EQ(f.entities().size(), 1u);
+  EXPECT_EQ(f.entities()[0].fields()[0].name().text, "artikel");
   ASSERT_EQ(f.norms.size(), 1u);
   EXPECT_EQ(f.norms[0].article->text, "art3.1");
 }
@@ -131,14 +137,14 @@ TEST(Parse, ChunkingDoesNotChangeTheResult) {
   DiagnosticEngine whole, pieces;
   ast::File one = parseFile(src, 1, whole, ParseLimits{256, 20, 1'000'000});
   ast::File many = parseFile(src, 1, pieces, ParseLimits{256, 20, 1});  // cut after every item
-  ASSERT_EQ(one.entities.size(), 4u);
-  ASSERT_EQ(many.entities.size(), one.entities.size());
-  for (size_t i = 0; i < one.entities.size(); ++i) {
-    EXPECT_EQ(many.entities[i].name->text, one.entities[i].name->text);
-    EXPECT_EQ(many.entities[i].doc, one.entities[i].doc);
-    EXPECT_EQ(many.entities[i].range.begin, one.entities[i].range.begin);
+  ASSERT_EQ(one.entities().size(), 4u);
+  ASSERT_EQ(many.entities().size(), one.entities().size());
+  for (size_t i = 0; i < one.entities().size(); ++i) {
+    EXPECT_EQ(many.entities()[i].name()->text, one.entities()[i].name()->text);
+    EXPECT_EQ(many.entities()[i].doc(), one.entities()[i].doc());
+    EXPECT_EQ(many.entities()[i].range().begin, one.entities()[i].range().begin);
   }
-  EXPECT_EQ(many.entities[1].doc, "Tweede.");
+  EXPECT_EQ(many.entities()[1].doc(), "Tweede.");
   EXPECT_EQ(many.kinds.size(), 1u);
   EXPECT_EQ(many.norms.size(), 1u);
   ASSERT_EQ(whole.diagnostics().size(), 1u);
@@ -158,8 +164,8 @@ TEST(Parse, LongFlatListsAndChainsAreNotDeep) {
   DiagnosticEngine d;
   ast::File f = parseFile(list + "]; }\n" + chain + "; }\n", 1, d);
   EXPECT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].code;
-  ASSERT_EQ(f.entities.size(), 1u);
-  EXPECT_EQ(f.entities[0].fields[0].value.items().size(), 1000u);
+  ASSERT_EQ(f.entities().size(), 1u);
+  EXPECT_EQ(f.entities()[0].fields()[0].value().items().size(), 1000u);
   // A path of 300 one-letter steps does nest, and is refused.
   std::string path = "norm n { eis a";
   for (int i = 0; i < 300; ++i) path += ".b";
