@@ -7,6 +7,7 @@
 // AST stays a faithful picture of the input (the formatter needs that too).
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -166,7 +167,10 @@ struct File {
   /// The entities, and the fields of the library declarations, as arrays (see EntityTree.h).
   EntityTree tree;
 
-  TopLevel entities() const { return TopLevel(tree); }
+  TopLevel entities() const {
+    assert(!tree.released() && "the entities were freed after they were lowered");
+    return TopLevel(tree);
+  }
   Nodes<FieldNode> fields(const LibraryDecl &l) const { return {tree, l.fields}; }
 };
 

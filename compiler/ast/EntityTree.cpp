@@ -142,6 +142,13 @@ Index<EntityNode> EntityTree::append(const EntityTree &source, Mark from, Mark t
   return rebase(root, from.entities, here.entities);
 }
 
+void EntityTree::release() {
+  unsigned keep = buffer;
+  *this = EntityTree();
+  buffer = keep;
+  released_ = true;
+}
+
 void EntityTree::shrinkToFit() {
   entities.shrink_to_fit();
   fields.shrink_to_fit();

@@ -274,8 +274,13 @@ class EntityTree {
   Index<EntityNode> append(const EntityTree &source, Mark from, Mark to, Index<EntityNode> root, int64_t delta);
   /// Gives back what the arrays reserved beyond their size.
   void shrinkToFit();
+  /// Frees every node, for a file whose entities are in the model and read no
+  /// more (see PipelineOptions::freeEntitySyntax); reading them after is a bug.
+  void release();
+  bool released() const { return released_; }
 
  private:
+  bool released_ = false;
   template <class Node>
   static Span<Node> grow(std::vector<Node> &v, uint32_t count) {
     Span<Node> s{Index<Node>(uint32_t(v.size())), count};

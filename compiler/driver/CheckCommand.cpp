@@ -93,7 +93,9 @@ static std::vector<Diagnostic> checkedDiagnostics(CheckOptions &opt, Pipeline &p
   overrideLevels(config, opt.warn, Level::Warn);
   overrideLevels(config, opt.deny, Level::Deny);
   p.diags.setLanguage(opt.lang == "en" ? Language::English : Language::Dutch);
-  runPipeline(p, {opt.paths, opt.referenceDate, opt.stdlibDir});
+  PipelineOptions po{opt.paths, opt.referenceDate, opt.stdlibDir};
+  po.freeEntitySyntax = opt.lookAhead.empty();  // the look-ahead analyses the files again
+  runPipeline(p, po);
   std::vector<Diagnostic> all = p.allDiagnostics();
   applyLevels(all, config, knownCodes(p.norms), p.diags);
   sortDiagnostics(all, p.sources);

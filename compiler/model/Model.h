@@ -13,6 +13,7 @@
 
 #include "base/Name.h"
 #include "base/SourceRange.h"
+#include "model/RareList.h"
 
 namespace cio::model {
 
@@ -41,32 +42,6 @@ struct Type {
   bool list = false;
 };
 
-struct Value;
-
-/// The items of a list value, held out of line: most values are no list, and
-/// a vector in every value made each one 16 bytes larger. Copies are deep.
-class ValueList {
- public:
-  ValueList() = default;
-  ValueList(const ValueList &o);
-  ValueList(ValueList &&) noexcept = default;
-  ValueList &operator=(const ValueList &o);
-  ValueList &operator=(ValueList &&) noexcept = default;
-  ~ValueList();
-
-  const Value *begin() const;
-  const Value *end() const;
-  size_t size() const;
-  bool empty() const { return size() == 0; }
-  const Value &front() const;
-  const Value &operator[](size_t i) const;
-  void reserve(size_t n);
-  void push_back(Value v);
-
- private:
-  std::unique_ptr<std::vector<Value>> items_;
-};
-
 struct Value {
   BaseType type = BaseType::Text;
   bool list = false;
@@ -88,17 +63,11 @@ struct Value {
     };
   };
   Name text;  // Text, Article, and the enum value's name
-  ValueList items;
+  RareList<Value> items;  // most values are no list
   SourceRange range;
   /// The payload's bytes, to compare two values of one type whatever it is.
   uint64_t payloadBits() const;
 };
-
-inline const Value *ValueList::begin() const { return items_ ? items_->data() : nullptr; }
-inline const Value *ValueList::end() const { return items_ ? items_->data() + items_->size() : nullptr; }
-inline size_t ValueList::size() const { return items_ ? items_->size() : 0; }
-inline const Value &ValueList::front() const { return *begin(); }
-inline const Value &ValueList::operator[](size_t i) const { return begin()[i]; }
 
 /// The annotation that marks a date field as the date of an event (`@gebeurtenis`:
 /// an aanmelding, an overleg, an oordeel): what happened on a date after the
@@ -218,11 +187,11 @@ struct Entity {
   KindId likelyKind = kNone;  // with `erroneous`: the kind it was probably meant to be
   /// Fields written with a value that has an error (a wrong type, an unknown
   /// name): written, but of unknown value. They are not among `fields`.
-  std::vector<Name> erroneousFields;
+  RareList<Name> erroneousFields;
   bool fieldIsErroneous(Name name) const;
   /// Declared elsewhere than its parent (`dienstonderdeel FIN.BD`): each part
   /// of the qualifier with the entity it names, for the editor's references and renames.
-  std::vector<std::pair<EntityId, SourceRange>> ownerRefs;
+  RareList<std::pair<EntityId, SourceRange>> ownerRefs;
   /// Interned names: a pointer compare per field.
   const FieldValue *field(Name name) const;
   /// Declared alike: the same kind, name, path, parent and children, and the

@@ -138,31 +138,6 @@ bool Entity::fieldIsErroneous(Name n) const {
   return false;
 }
 
-}  // namespace cio::model
-
-namespace cio::model {
-
-ValueList::ValueList(const ValueList &o)
-    : items_(o.items_ ? std::make_unique<std::vector<Value>>(*o.items_) : nullptr) {}
-
-ValueList &ValueList::operator=(const ValueList &o) {
-  if (this != &o) items_ = o.items_ ? std::make_unique<std::vector<Value>>(*o.items_) : nullptr;
-  return *this;
-}
-
-ValueList::~ValueList() = default;
-
-void ValueList::reserve(size_t n) {
-  if (n == 0) return;
-  if (!items_) items_ = std::make_unique<std::vector<Value>>();
-  items_->reserve(n);
-}
-
-void ValueList::push_back(Value v) {
-  if (!items_) items_ = std::make_unique<std::vector<Value>>();
-  items_->push_back(std::move(v));
-}
-
 uint64_t Value::payloadBits() const {
   uint64_t bits;
   static_assert(sizeof(bits) == sizeof(cents));

@@ -24,16 +24,16 @@ namespace cio {
 /// members than it holds. The logic is Kleene's: `onwaar en ?` is onwaar,
 /// `waar of ?` is waar, and whatever else depends on an unknown is unknown.
 struct RValue {
-  enum class K { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set } k = K::Null;
+  enum class K : uint8_t { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set } k = K::Null;
   bool flag = false;
+  bool unknown = false;
+  model::EntityId ref = model::kNone;
   double number = 0;
   int64_t cents = 0;
   model::Date date = 0, until = 0;  // Date; Period is [date, until]
   int32_t months = 0, days = 0;
-  std::string text;
-  model::EntityId ref = model::kNone;
+  Name text;  // interned: a value copied into every binding copies no string
   std::vector<RValue> items;
-  bool unknown = false;
 
   static RValue unknownValue() {
     RValue v;

@@ -88,8 +88,10 @@ void runPipeline(Pipeline &p, const PipelineOptions &opt) {
   PriorAnalysis priorAnalysis;
   if (samePrevious && !prev->semaMemo.fieldDiagnostics.empty())
     priorAnalysis = {&p.unchangedFiles, &prev->model, &prev->semaMemo};
+  EntitiesLowered freeSyntax;
+  if (opt.freeEntitySyntax) freeSyntax = [&](size_t file) { p.workspace->freeEntitySyntax(file); };
   p.model = analyze(p.workspace->files(), refDate, p.diags, opt.incremental ? &p.semaMemo : nullptr,
-                    priorAnalysis.model ? &priorAnalysis : nullptr);
+                    priorAnalysis.model ? &priorAnalysis : nullptr, freeSyntax);
   lap("semantische analyse");
   size_t before = p.diags.errorCount();
   p.norms = checkNorms(p.workspace->files(), p.model.schema, p.diags);

@@ -28,6 +28,11 @@ struct PipelineOptions {
   /// evaluation of each norm whose inputs did not change.
   bool incremental = false;
   const struct Pipeline *previous = nullptr;
+  /// Nothing reads the entities' syntax after the analysis (a check without
+  /// look-ahead, which analyses again): each input file's entity nodes are
+  /// freed as soon as they are lowered into the model, so that the syntax and
+  /// the model of a workspace are not both in memory at the peak.
+  bool freeEntitySyntax = false;
 };
 
 struct Pipeline {

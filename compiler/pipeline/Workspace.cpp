@@ -107,7 +107,8 @@ std::shared_ptr<const ast::File> Workspace::parse(const std::string &name, std::
   }
   ast::File file = parseFile(text, buffer, parsing, {}, previous, items.get());
   file.path = name;
-  auto syntax = std::make_shared<const ast::File>(std::move(file));
+  // Not a const object, so that freeEntitySyntax may free what it owns alone.
+  std::shared_ptr<const ast::File> syntax = std::make_shared<ast::File>(std::move(file));
   for (const Diagnostic &d : parsing.diagnostics()) diags_.add(d);
   if (cache_) {
     ++cache_->misses;
@@ -115,6 +116,13 @@ std::shared_ptr<const ast::File> Workspace::parse(const std::string &name, std::
     cache_->entries[name] = {std::string(text), buffer, syntax, parsing.diagnostics(), std::move(items)};
   }
   return syntax;
+}
+
+void Workspace::freeEntitySyntax(size_t file) {
+  LoadedFile &f = files_[file];
+  // Only an input file's, and only when nothing shares it (the language server's cache would).
+  if (f.isLibrary || !f.ast().libraries.empty() || f.syntax.use_count() != 1) return;
+  std::const_pointer_cast<ast::File>(f.syntax)->tree.release();
 }
 
 void Workspace::loadLibrary(const ast::QualifiedName &name) {

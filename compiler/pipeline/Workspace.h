@@ -53,6 +53,10 @@ class Workspace {
   void load();
 
   const std::vector<LoadedFile> &files() const { return files_; }
+  /// Frees the entity nodes of input file `file` (its entities are in the
+  /// model and nothing reads their syntax again), unless it is a library's or
+  /// is shared with a parse cache. Its declarations, path and buffer stay.
+  void freeEntitySyntax(size_t file);
   const std::string &stdlibDir() const { return stdlibDir_; }
   bool hadIoError() const { return ioError_; }
 

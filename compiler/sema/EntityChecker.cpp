@@ -27,31 +27,41 @@ class EntityBuilder {
     // every entity several times and was a tenth of a large check.
     size_t total = 0;
     for (const LoadedFile &f : files) total += f.ast().tree.entities.size();
+    files_ = &files;
+    firstId_ = EntityId(model_.entities.size());
     model_.entities.reserve(model_.entities.size() + total);
-    sources_.reserve(sources_.size() + total);
+    sources_.reserve(total);
     collectSyntaxErrors(files);
     // Entities declared where they stand first; then those declared under a
     // parent of another file (`dienstonderdeel FIN.BD`), shorter paths first,
     // so that `FIN.BD.X` finds `FIN.BD` declared in a third file.
-    std::vector<std::pair<ast::EntityRef, bool>> elsewhere;  // the entity, its file's kinds quiet
-    for (const LoadedFile &f : files) {
+    struct Elsewhere {
+      ast::EntityRef entity;
+      uint32_t file;
+      bool quiet;  // its file's kinds are unknown
+    };
+    std::vector<Elsewhere> elsewhere;
+    for (file_ = 0; file_ < files.size(); ++file_) {
+      const LoadedFile &f = files[file_];
       // A failed `gebruik` leaves the file's kinds unknown: that one error is
       // the diagnosis, not a second one per entity (no cascades).
       quietKinds_ = f.ast().uses.size() > 0 && failedUse(f);
       for (ast::EntityRef e : f.ast().entities()) {
         if (!e.owners().empty()) {
-          elsewhere.push_back({e, quietKinds_});
+          elsewhere.push_back({e, file_, quietKinds_});
           continue;
         }
         EntityId id = declare(e, kNone);
         model_.roots.push_back(id);
       }
     }
-    std::stable_sort(elsewhere.begin(), elsewhere.end(),
-                     [](const auto &a, const auto &b) { return a.first.owners().size() < b.first.owners().size(); });
-    for (const auto &[e, quiet] : elsewhere) {
-      quietKinds_ = quiet;
-      declareElsewhere(e);
+    std::stable_sort(elsewhere.begin(), elsewhere.end(), [](const Elsewhere &a, const Elsewhere &b) {
+      return a.entity.owners().size() < b.entity.owners().size();
+    });
+    for (const Elsewhere &e : elsewhere) {
+      quietKinds_ = e.quiet;
+      file_ = e.file;
+      declareElsewhere(e.entity);
     }
     // Names and counts once every part is in place, wherever it was declared.
     checkNames(model_.roots);
@@ -65,18 +75,39 @@ class EntityBuilder {
     if (sameShape) fieldInfo = fieldInfoMap();
     if (keep_) keep_->fieldDiagnostics.assign(model_.entities.size(), {});
     if (keep_) keep_->takenOver.assign(model_.entities.size(), false);
-    for (auto &[id, ast] : sources_) {
+    std::vector<std::pair<size_t, uint32_t>> lowered = lastEntityOfEachFile();
+    auto next = lowered.begin();
+    for (size_t i = 0; i < sources_.size(); ++i) {
+      EntityId id = firstId_ + EntityId(i);
+      ast::EntityRef ast = syntaxOf(i);
       size_t before = diags_.diagnostics().size();
       if (!(sameShape && takeOver(id, ast, fieldInfo))) fillFields(id, ast, resolver);
       if (keep_)
         keep_->fieldDiagnostics[id].assign(diags_.diagnostics().begin() + long(before), diags_.diagnostics().end());
+      for (; next != lowered.end() && next->first == i; ++next) (*lowered_)(next->second);
     }
   }
 
   SemaMemo *keep_ = nullptr;
   const PriorAnalysis *prior_ = nullptr;
+  const EntitiesLowered *lowered_ = nullptr;
 
  private:
+  /// Where each file's last entity stands in sources_, with the file, in that order.
+  std::vector<std::pair<size_t, uint32_t>> lastEntityOfEachFile() const {
+    std::vector<std::pair<size_t, uint32_t>> last;
+    if (!lowered_) return last;
+    std::vector<size_t> at(files_->size(), SIZE_MAX);
+    for (size_t i = 0; i < sources_.size(); ++i) at[sources_[i].file] = i;
+    for (uint32_t f = 0; f < at.size(); ++f)
+      if (at[f] != SIZE_MAX) last.push_back({at[f], f});
+    std::sort(last.begin(), last.end());
+    return last;
+  }
+
+  /// The syntax of the entity declared `i`th.
+  ast::EntityRef syntaxOf(size_t i) const { return {(*files_)[sources_[i].file].ast().tree, sources_[i].node}; }
+
   std::vector<std::string> kindNames() const {
     std::vector<std::string> names;
     for (const KindInfo &k : schema_.kinds) names.push_back(k.name);
@@ -122,7 +153,7 @@ class EntityBuilder {
       model_.entities[id].fieldsIncomplete = true;
       model_.entities[id].childrenIncomplete = true;
     }
-    sources_.emplace_back(id, e);
+    sources_.push_back({file_, e.index()});
     std::vector<EntityId> children;
     children.reserve(e.children().size());
     for (ast::EntityRef c : e.children()) {
@@ -569,7 +600,16 @@ class EntityBuilder {
   Model &model_;
   Schema &schema_;
   DiagnosticEngine &diags_;
-  std::vector<std::pair<EntityId, ast::EntityRef>> sources_;
+  /// By entity, in the order of declaration: where its syntax is (eight bytes,
+  /// not a view of sixteen: there is one per entity).
+  struct Source {
+    uint32_t file;
+    ast::Index<ast::EntityNode> node;
+  };
+  std::vector<Source> sources_;
+  const std::vector<LoadedFile> *files_ = nullptr;
+  EntityId firstId_ = 0;  // the first entity declared here
+  uint32_t file_ = 0;     // the file whose entities are being declared
   std::vector<SourceRange> syntaxErrors_;
   std::unordered_map<std::string, EntityId> byPath_;  // named entities by qualified name, built on first use
   bool quietKinds_ = false;                           // the file being declared has a failed `gebruik`
@@ -581,20 +621,21 @@ class EntityBuilder {
 }  // namespace
 
 void buildEntities(const std::vector<LoadedFile> &files, Model &model, DiagnosticEngine &diags, SemaMemo *keep,
-                   const PriorAnalysis *prior) {
+                   const PriorAnalysis *prior, const EntitiesLowered &lowered) {
   EntityBuilder builder(model, diags);
   builder.keep_ = keep;
+  if (lowered) builder.lowered_ = &lowered;
   if (prior && prior->unchanged && prior->model && prior->memo) builder.prior_ = prior;
   builder.run(files);
 }
 
 model::Model analyze(const std::vector<LoadedFile> &files, Date referenceDate, DiagnosticEngine &diags, SemaMemo *keep,
-                     const PriorAnalysis *prior) {
+                     const PriorAnalysis *prior, const EntitiesLowered &lowered) {
   Model model;
   model.referenceDate = referenceDate;
   buildSchema(files, model.schema, diags);
   checkReferenceDate(model.schema, referenceDate, diags);
-  buildEntities(files, model, diags, keep, prior);
+  buildEntities(files, model, diags, keep, prior, lowered);
   checkHierarchyCycles(model, diags);
   return model;
 }

@@ -7,39 +7,37 @@ namespace cio {
 using namespace model;
 
 NameResolver::NameResolver(const Model &model, DiagnosticEngine &diags)
-    : model_(model),
-      diags_(diags),
-      childrenIndexed_(model.entities.size(), false),
-      isRoot_(model.entities.size(), false) {
+    : model_(model), diags_(diags), isRoot_(model.entities.size(), false) {
   for (EntityId r : model.roots) {
     if (!model.entities[r].name.empty()) topLevel_.emplace(model.entities[r].name, r);
     isRoot_[r] = true;
   }
 }
 
-// The indexes are built on first use, per parent and per root: the language
-// server converts the fields of the edited file only, and needs few of them.
-
-void NameResolver::indexChildren(EntityId e) const {
-  childrenIndexed_[e] = true;
-  for (EntityId c : model_.entities[e].children)
-    if (!model_.entities[c].name.empty()) childByName_.emplace(ParentName{e, model_.entities[c].name}, c);
+// Ordered by name as interned (by address: any fixed order serves), then parent, then depth-first order.
+static bool namedBefore(Name a, EntityId aParent, uint32_t aOrder, Name b, EntityId bParent, uint32_t bOrder) {
+  if (a.data() != b.data()) return std::less<const char *>()(a.data(), b.data());
+  if (aParent != bParent) return aParent < bParent;
+  return aOrder < bOrder;
 }
 
-const std::unordered_map<Name, std::vector<EntityId>> *NameResolver::indexBelow(EntityId r) const {
-  if (!isRoot_[r]) return nullptr;
-  auto [it, fresh] = below_.try_emplace(r);
-  if (!fresh) return &it->second;
-  auto &index = it->second;
-  std::vector<EntityId> stack(model_.entities[r].children.rbegin(), model_.entities[r].children.rend());
+const std::vector<NameResolver::Named> &NameResolver::indexBelow(EntityId root) const {
+  auto [it, fresh] = below_.try_emplace(root);
+  std::vector<Named> &index = it->second;
+  if (!fresh) return index;
+  std::vector<EntityId> stack(model_.entities[root].children.rbegin(), model_.entities[root].children.rend());
   while (!stack.empty()) {
     EntityId cur = stack.back();
     stack.pop_back();
-    if (!model_.entities[cur].name.empty()) index[model_.entities[cur].name].push_back(cur);
-    const auto &kids = model_.entities[cur].children;
-    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+    const Entity &e = model_.entities[cur];
+    if (!e.name.empty()) index.push_back({e.name, e.parent, uint32_t(index.size()), cur});
+    stack.insert(stack.end(), e.children.rbegin(), e.children.rend());
   }
-  return &index;
+  index.shrink_to_fit();
+  std::sort(index.begin(), index.end(), [](const Named &a, const Named &b) {
+    return namedBefore(a.name, a.parent, a.order, b.name, b.parent, b.order);
+  });
+  return index;
 }
 
 EntityId NameResolver::rootOf(EntityId e) const {
@@ -48,27 +46,31 @@ EntityId NameResolver::rootOf(EntityId e) const {
 }
 
 std::optional<EntityId> NameResolver::child(EntityId parent, Name name) const {
-  if (!childrenIndexed_[parent]) indexChildren(parent);
-  auto it = childByName_.find(ParentName{parent, name});
-  if (it == childByName_.end()) return std::nullopt;
-  return it->second;
+  const std::vector<Named> &index = indexBelow(rootOf(parent));
+  auto it = std::lower_bound(index.begin(), index.end(), Named{name, parent, 0, kNone}, [](const Named &a, const Named &b) {
+    return namedBefore(a.name, a.parent, a.order, b.name, b.parent, b.order);
+  });
+  if (it == index.end() || it->name != name || it->parent != parent) return std::nullopt;
+  return it->id;  // the first child of that name
 }
 
 std::vector<EntityId> NameResolver::descendants(EntityId e, Name name) const {
   EntityId root = rootOf(e);
-  const auto *index = indexBelow(root);
-  if (!index) return {};
-  auto hit = index->find(name);
-  if (hit == index->end()) return {};
-  if (e == root) return hit->second;
-  std::vector<EntityId> found;  // those strictly inside e, in the same depth-first order
-  for (EntityId c : hit->second)
-    for (EntityId up = model_.entities[c].parent; up != kNone; up = model_.entities[up].parent)
-      if (up == e) {
-        found.push_back(c);
-        break;
-      }
-  return found;
+  if (!isRoot_[root]) return {};
+  const std::vector<Named> &index = indexBelow(root);
+  auto byName = [](const Named &a, const Named &b) { return std::less<const char *>()(a.name.data(), b.name.data()); };
+  auto [from, to] = std::equal_range(index.begin(), index.end(), Named{name, kNone, 0, kNone}, byName);
+  std::vector<const Named *> found;  // strictly inside e, then in depth-first order
+  for (auto it = from; it != to; ++it) {
+    bool inside = e == root;
+    for (EntityId up = it->parent; !inside && up != kNone; up = model_.entities[up].parent) inside = up == e;
+    if (inside) found.push_back(&*it);
+  }
+  std::sort(found.begin(), found.end(), [](const Named *a, const Named *b) { return a->order < b->order; });
+  std::vector<EntityId> ids;
+  ids.reserve(found.size());
+  for (const Named *n : found) ids.push_back(n->id);
+  return ids;
 }
 
 void NameResolver::reportUnresolved(const ast::Ident &part, KindId kind) {

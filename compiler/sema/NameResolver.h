@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <vector>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -36,24 +37,21 @@ class NameResolver {
   DiagnosticEngine &diags_;
   // Keyed by interned names: a lookup hashes and compares a pointer, not a text.
   std::unordered_map<Name, model::EntityId> topLevel_;
-  // Indexes built on first use, so that a reference costs no walk over a
-  // block's children or a root's subtree (a ministry of 100,000 functies stays linear).
-  struct ParentName {
-    model::EntityId parent;
+  std::vector<bool> isRoot_;  // by entity: one of the model's roots
+  /// Every named entity below a root, sorted by name, then parent, then
+  /// depth-first order, so that both a parent's child of a name and all the
+  /// descendants of a name are a binary search away (a ministry of 100,000
+  /// functies stays linear). Built on first use, per root: the language
+  /// server converts the fields of the edited file only. 24 bytes an entity,
+  /// where hash maps of vectors took about a hundred.
+  struct Named {
     Name name;
-    bool operator==(const ParentName &) const = default;
+    model::EntityId parent;
+    uint32_t order;  // depth-first, from the root
+    model::EntityId id;
   };
-  struct ParentNameHash {
-    size_t operator()(const ParentName &k) const { return std::hash<Name>()(k.name) * 31 + k.parent; }
-  };
-  mutable std::unordered_map<ParentName, model::EntityId, ParentNameHash> childByName_;  // the first child of that name
-  mutable std::vector<bool> childrenIndexed_;  // by entity: its children are in childByName_
-  std::vector<bool> isRoot_;                   // by entity: one of the model's roots
-  void indexChildren(model::EntityId e) const;
-  /// The index of every entity below root `r` by name; null when `r` is not a root.
-  const std::unordered_map<Name, std::vector<model::EntityId>> *indexBelow(model::EntityId r) const;
-  /// Per root, every entity below it by name, in depth-first order.
-  mutable std::unordered_map<model::EntityId, std::unordered_map<Name, std::vector<model::EntityId>>> below_;
+  const std::vector<Named> &indexBelow(model::EntityId root) const;
+  mutable std::unordered_map<model::EntityId, std::vector<Named>> below_;
 };
 
 }  // namespace cio

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 
 #include "ast/Ast.h"
 #include "ast/LoadedFile.h"
@@ -42,17 +43,24 @@ struct PriorAnalysis {
   const SemaMemo *memo = nullptr;
 };
 
+/// Called with a file's index once every entity it declares is in the model,
+/// fields and all: sema reads that file's entity nodes no more, so the caller
+/// may free them (a file without entities is not named).
+using EntitiesLowered = std::function<void(size_t file)>;
+
 /// Builds and checks every entity of the workspace against the schema; with
 /// `keep`, records what the next analysis needs to take over from this one.
 void buildEntities(const std::vector<LoadedFile> &files, model::Model &model, DiagnosticEngine &diags,
-                   SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr);
+                   SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr,
+                   const EntitiesLowered &lowered = {});
 
 /// Reports cycles through fields annotated @hierarchie.
 void checkHierarchyCycles(const model::Model &model, DiagnosticEngine &diags);
 
 /// All passes in order.
 model::Model analyze(const std::vector<LoadedFile> &files, model::Date referenceDate, DiagnosticEngine &diags,
-                     SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr);
+                     SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr,
+                     const EntitiesLowered &lowered = {});
 
 /// Converts a literal to a value of `type`, or reports why it cannot be one.
 /// Returns false (with a diagnostic) when the literal is malformed or of another type.
