@@ -1,6 +1,9 @@
 // Entry point of `cioc`: parses the command line with llvm::cl and hands over
 // to one subcommand. Usage errors exit with status 2, as spec §9 requires.
 #include <cstdlib>
+#ifdef CIOC_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "diagnostics/DiagnosticEngine.h"
 #include "driver/CommandLine.h"
@@ -198,8 +201,20 @@ static std::string stdlibDir() {
   return CIOC_DEFAULT_STDLIB;
 }
 
+/// mimalloc keeps the pages a program frees for a while (25 ms by default)
+/// before it gives them back; a check frees the syntax of every file while it
+/// builds the model, so at the peak both were counted. Given back at once, the
+/// 100× workspace peaks 2 MiB (6%) lower for about 5% more time. The
+/// environment (MIMALLOC_DECOMMIT_DELAY) still decides when it is set.
+static void returnFreedMemoryAtOnce() {
+#ifdef CIOC_WITH_MIMALLOC
+  if (!std::getenv("MIMALLOC_DECOMMIT_DELAY")) mi_option_set(mi_option_decommit_delay, 0);
+#endif
+}
+
 int main(int argc, char **argv) {
   ProgramName = argv[0];
+  returnFreedMemoryAtOnce();
   // Internal: Graphviz layout in a fresh process (see emit/GraphvizRender.h).
   if (argc == 5 && std::string(argv[1]) == "__graphviz") return cio::graphvizMain(argv[2], argv[3], argv[4]);
   // Internal: the man page and completions, generated at build time from the option tables.

@@ -165,12 +165,13 @@ struct FieldValue {
   SourceRange nameRange;
 };
 
+// The members are ordered so that none needs padding: the model has one per entity.
 struct Entity {
   KindId kind = kNone;
+  EntityId parent = kNone;
   Name name;  // empty for an unnamed record
   Name title;
   Name path;  // qualified name, e.g. FIN.BD.CIO_BD
-  EntityId parent = kNone;
   std::vector<EntityId> children;
   std::vector<FieldValue> fields;
   Name doc;

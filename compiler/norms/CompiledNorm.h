@@ -56,10 +56,17 @@ struct RValue {
   /// An unknown value, or a set that may be incomplete.
   bool doubtful() const { return unknown; }
   /// The members of a set, or the value itself as a one-element set (nothing for Null).
-  std::vector<RValue> members() const {
+  std::vector<RValue> members() const & {
     if (k == K::Set) return items;
     if (k == K::Null) return {};
     return {*this};
+  }
+  /// The same, taken from a value that is no longer needed (a domain of every
+  /// entity of a kind is not copied).
+  std::vector<RValue> members() && {
+    if (k == K::Set) return std::move(items);
+    if (k == K::Null) return {};
+    return {std::move(*this)};
   }
 };
 

@@ -384,7 +384,7 @@ class Evaluator {
     if (e.op == Op::ForAll || coverage) {
       RValue all = eval(e.args[0]);
       incomplete = all.unknown;
-      domain = all.members();
+      domain = std::move(all).members();
     } else {
       domain = candidates(e.slot, e.args[0], e.args[1], firstHolds, incomplete);
     }
@@ -493,7 +493,7 @@ class Evaluator {
     if (!narrowed) {
       RValue all = eval(domain);
       incomplete = all.unknown;
-      return all.members();
+      return std::move(all).members();
     }
     firstHolds = true;
     std::vector<RValue> out;
@@ -695,7 +695,7 @@ class Evaluator {
       narrowing = n.filters.size();
       RValue all = eval(n.domains[index]);
       incomplete = all.unknown;
-      domain = all.members();
+      domain = std::move(all).members();
     } else {
       domain = candidates(static_cast<uint32_t>(index), n.domains[index], n.filters[narrowing], firstHolds, incomplete);
     }
