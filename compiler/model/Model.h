@@ -13,6 +13,7 @@
 
 #include "base/Name.h"
 #include "base/SourceRange.h"
+#include "model/CompactList.h"
 #include "model/RareList.h"
 
 namespace cio::model {
@@ -172,8 +173,8 @@ struct Entity {
   Name name;  // empty for an unnamed record
   Name title;
   Name path;  // qualified name, e.g. FIN.BD.CIO_BD
-  std::vector<EntityId> children;
-  std::vector<FieldValue> fields;
+  CompactList<EntityId> children;
+  CompactList<FieldValue> fields;
   Name doc;
   SourceRange range, kindRange, nameRange;
   /// What an error in the source leaves unknown (no cascades: the error is

@@ -336,7 +336,8 @@ class EntityBuilder {
     }
   }
 
-  void checkNames(const std::vector<EntityId> &block) {
+  template <class Ids>
+  void checkNames(const Ids &block) {
     std::unordered_map<Name, EntityId> seen;  // by interned name: no string copied per entity
     for (EntityId id : block) {
       const Entity &e = model_.entities[id];
@@ -533,7 +534,7 @@ class EntityBuilder {
         if (inChanged(f.range)) return false;
     }
     const Entity &before = prior_->model->entities[id];
-    std::vector<FieldValue> fields = before.fields;
+    CompactList<FieldValue> fields = before.fields;
     for (FieldValue &f : fields) {
       auto it = fieldInfo.find(f.field);
       if (it == fieldInfo.end()) return false;  // not expected: the schemas are the same
