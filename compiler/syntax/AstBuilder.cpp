@@ -1,8 +1,29 @@
 #include "syntax/AstBuilder.h"
 
+#include <typeinfo>
+
 namespace cio {
 
 using P = gen::CioParser;
+
+namespace {
+
+/// `node` as an `Alt` when it is exactly one (a labelled alternative, or a rule
+/// without alternatives: classes of the generated parser that nothing derives
+/// from). A type comparison: dynamic_cast, here and in the accessors of the
+/// generated contexts, walked class hierarchies and compared type names as
+/// strings, a seventh of a check. For the entities only; the declarations are few.
+template <class Alt>
+Alt *exactly(antlr4::tree::ParseTree *node) {
+  return node && typeid(*node) == typeid(Alt) ? static_cast<Alt *>(node) : nullptr;
+}
+
+bool isValue(antlr4::tree::ParseTree *node) {
+  return exactly<P::ReferenceValueContext>(node) || exactly<P::LiteralValueContext>(node) ||
+         exactly<P::ListValueContext>(node);
+}
+
+}  // namespace
 
 SourceRange AstBuilder::range(antlr4::Token *tok) const { return positions_.range(tok); }
 
@@ -125,27 +146,27 @@ ast::Literal AstBuilder::textLiteral(antlr4::Token *tok) {
 ast::Literal AstBuilder::literal(P::LiteralContext *ctx) {
   ast::Literal lit;
   lit.range = range(ctx);
-  if (auto *c = dynamic_cast<P::YearPeriodContext *>(ctx)) {
+  if (auto *c = exactly<P::YearPeriodContext>(ctx)) {
     lit.kind = ast::LiteralKind::YearPeriod;
     lit.text = std::string(positions_.text(c->NUMBER(0)->getSymbol()));
     lit.second = c->NUMBER(1) ? std::string(positions_.text(c->NUMBER(1)->getSymbol())) : "";
-  } else if (auto *c = dynamic_cast<P::DatePeriodContext *>(ctx)) {
+  } else if (auto *c = exactly<P::DatePeriodContext>(ctx)) {
     lit.kind = ast::LiteralKind::DatePeriod;
     lit.text = std::string(positions_.text(c->DATE(0)->getSymbol()));
     lit.second = c->DATE(1) ? std::string(positions_.text(c->DATE(1)->getSymbol())) : "";
-  } else if (auto *c = dynamic_cast<P::NumberLiteralContext *>(ctx)) {
+  } else if (auto *c = exactly<P::NumberLiteralContext>(ctx)) {
     lit.kind = ast::LiteralKind::Number;
     lit.text = std::string(positions_.text(c->NUMBER()->getSymbol()));
     if (c->unit) lit.unit = ident(c->unit);
-  } else if (auto *c = dynamic_cast<P::DateLiteralContext *>(ctx)) {
+  } else if (auto *c = exactly<P::DateLiteralContext>(ctx)) {
     lit.kind = ast::LiteralKind::Date;
     lit.text = std::string(positions_.text(c->DATE()->getSymbol()));
-  } else if (auto *c = dynamic_cast<P::TextLiteralContext *>(ctx)) {
+  } else if (auto *c = exactly<P::TextLiteralContext>(ctx)) {
     return textLiteral(c->STRING()->getSymbol());
-  } else if (auto *c = dynamic_cast<P::BoolLiteralContext *>(ctx)) {
+  } else if (auto *c = exactly<P::BoolLiteralContext>(ctx)) {
     lit.kind = ast::LiteralKind::Bool;
     lit.text = c->JA() ? "ja" : "nee";
-  } else if (auto *c = dynamic_cast<P::ArticleLiteralContext *>(ctx)) {
+  } else if (auto *c = exactly<P::ArticleLiteralContext>(ctx)) {
     lit.kind = ast::LiteralKind::Article;
     lit.text = std::string(positions_.text(c->ARTREF()->getSymbol()));
   }
@@ -163,18 +184,20 @@ ast::IdentNode AstBuilder::identNode(P::NameContext *ctx) const {
 
 void AstBuilder::value(P::ValueContext *ctx, ast::Index<ast::ValueNode> slot) {
   ast::Offsets at = offsets(range(ctx));
-  if (auto *c = dynamic_cast<P::ListValueContext *>(ctx)) {
-    std::vector<P::ValueContext *> contexts = c->value();
+  if (auto *c = exactly<P::ListValueContext>(ctx)) {
+    std::vector<P::ValueContext *> contexts;
+    for (antlr4::tree::ParseTree *child : c->children)
+      if (isValue(child)) contexts.push_back(static_cast<P::ValueContext *>(child));
     ast::Span<ast::ValueNode> items = tree_->addValues(uint32_t(contexts.size()));
     for (uint32_t i = 0; i < contexts.size(); ++i)
       value(contexts[i], ast::Index<ast::ValueNode>(items.first.get() + i));
     tree_->values[slot.get()].setList(items);
-  } else if (auto *c = dynamic_cast<P::LiteralValueContext *>(ctx)) {
+  } else if (auto *c = exactly<P::LiteralValueContext>(ctx)) {
     ast::Literal lit = literal(c->literal());
     ast::Index<ast::IdentNode> unit;
     if (lit.unit) unit = tree_->addIdent({lit.unit->text, offsets(lit.unit->range)});
     tree_->values[slot.get()].setLiteral(tree_->addLiteral({lit.text, lit.second, unit, lit.kind}));
-  } else if (auto *c = dynamic_cast<P::ReferenceValueContext *>(ctx)) {
+  } else if (auto *c = exactly<P::ReferenceValueContext>(ctx)) {
     std::vector<P::NameContext *> names = c->qualifiedName()->name();
     ast::Span<ast::IdentNode> parts{ast::Index<ast::IdentNode>(uint32_t(tree_->idents.size())), uint32_t(names.size())};
     for (P::NameContext *n : names) tree_->addIdent(identNode(n));
@@ -184,11 +207,17 @@ void AstBuilder::value(P::ValueContext *ctx, ast::Index<ast::ValueNode> slot) {
 }
 
 void AstBuilder::fieldAssign(P::FieldAssignContext *ctx, ast::Index<ast::FieldNode> slot) {
-  tree_->fields[slot.get()].name = identNode(ctx->name());
-  if (ctx->value()) {
+  P::NameContext *name = nullptr;
+  P::ValueContext *valueCtx = nullptr;
+  for (antlr4::tree::ParseTree *child : ctx->children) {
+    if (!name) name = exactly<P::NameContext>(child);
+    if (!valueCtx && isValue(child)) valueCtx = static_cast<P::ValueContext *>(child);
+  }
+  tree_->fields[slot.get()].name = identNode(name);
+  if (valueCtx) {
     ast::Index<ast::ValueNode> v = tree_->addValues(1).first;
     tree_->fields[slot.get()].value = v;
-    value(ctx->value(), v);
+    value(valueCtx, v);
   }
 }
 
@@ -207,12 +236,20 @@ void AstBuilder::entity(P::EntityContext *ctx, ast::Index<ast::EntityNode> slot)
   }
   std::vector<P::FieldAssignContext *> fields;
   std::vector<P::EntityContext *> children;
-  for (P::MemberContext *m : ctx->member()) {
-    if (auto *f = m->fieldAssign())
-      fields.push_back(f);
-    else if (auto *c = m->entity())
-      children.push_back(c);
-  }
+  for (antlr4::tree::ParseTree *child : ctx->children)
+    if (auto *m = exactly<P::MemberContext>(child)) {
+      // The first of either among the member's children (error recovery may put a token before it).
+      P::FieldAssignContext *f = nullptr;
+      P::EntityContext *c = nullptr;
+      for (antlr4::tree::ParseTree *part : m->children) {
+        if (!f) f = exactly<P::FieldAssignContext>(part);
+        if (!c) c = exactly<P::EntityContext>(part);
+      }
+      if (f)
+        fields.push_back(f);
+      else if (c)
+        children.push_back(c);
+    }
   ast::Span<ast::FieldNode> fieldSlots = tree_->addFields(uint32_t(fields.size()));
   node().fields = fieldSlots;
   for (uint32_t i = 0; i < fields.size(); ++i)
