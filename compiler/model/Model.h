@@ -163,7 +163,15 @@ struct Schema {
 struct FieldValue {
   const FieldInfo *field = nullptr;
   Value value;
-  SourceRange nameRange;
+  /// Where the field's name is written: it is the field's name to the byte (a
+  /// field is found by its exact name), in the value's buffer (sema gives a
+  /// value that the parser could not read the name's range). One offset, not a
+  /// range of twelve bytes: the model holds a FieldValue per field written.
+  uint32_t nameBegin = 0;
+  SourceRange nameRange() const {
+    if (!value.range.valid() || !field) return {};
+    return {value.range.buffer, nameBegin, nameBegin + uint32_t(field->name.size())};
+  }
 };
 
 // The members are ordered so that none needs padding: the model has one per entity.

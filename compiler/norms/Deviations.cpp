@@ -169,7 +169,7 @@ class DeviationMatcher {
     if (!inside(m_, c.concerns, dev.parent)) {
       const Entity &target = m_.entities[c.concerns];
       Diagnostic &d = diags_.report(DiagId::deviation_outside_organisation,
-                                    betreft->value.range.valid() ? betreft->value.range : betreft->nameRange,
+                                    betreft->value.range.valid() ? betreft->value.range : betreft->nameRange(),
                                     {c.name, target.path, m_.entities[dev.parent].path});
       diags_.setHelp(d, DiagId::help_deviation_scope, {k.betreft});
       return c;

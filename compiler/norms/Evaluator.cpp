@@ -742,8 +742,8 @@ class Evaluator {
     if (f.bound.empty()) return n.nameRange;
     if (!n.reportField.empty() && f.bindings.front().k == RValue::K::Entity)
       if (const FieldValue *field = model_.entities[f.bindings.front().ref].field(n.reportField);
-          field && field->nameRange.valid())
-        return field->nameRange;
+          field && field->nameRange().valid())
+        return field->nameRange();
     return model_.entities[f.bound.front()].nameRange;
   }
 

@@ -583,10 +583,11 @@ class EntityBuilder {
       }
       FieldValue fv;
       fv.field = field;
-      fv.nameRange = fieldName.range;
-      if (convertValue(id, *field, fa.value(), false, fv.value, resolver))
+      fv.nameBegin = fieldName.range.begin;
+      if (convertValue(id, *field, fa.value(), false, fv.value, resolver)) {
+        if (!fv.value.range.valid()) fv.value.range = fieldName.range;  // no value was read: where it belongs
         values.push_back(std::move(fv));
-      else
+      } else
         model_.entities[id].erroneousFields.push_back(field->name);
     }
     // A field written under a wrong name may be the missing one (as rustc

@@ -20,7 +20,8 @@ static_assert(sizeof(ast::FieldNode) <= 24);
 static_assert(sizeof(ast::ValueNode) <= 20);
 static_assert(sizeof(ast::EntityNode) <= 88);
 static_assert(sizeof(model::Value) <= 48);
-static_assert(sizeof(model::FieldValue) <= 72);
+static_assert(sizeof(model::FieldValue) <= 64);
+static_assert(sizeof(model::Entity) <= 136);
 
 TEST(EntityTree, AnItemCopiedToAnotherTreeIsRebasedAndMoved) {
   DiagnosticEngine d;
