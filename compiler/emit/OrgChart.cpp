@@ -217,8 +217,10 @@ class ChartBuilder {
         chart_.clusters.push_back(std::move(c));
       } else if (kindHas(e.kind, "rol") || kindHas(e.kind, "orgaan")) {
         nodeOf_[id] = chart_.nodes.size();
-        OrgChart::Node n{id, label(e), kind, "",
-                         kindHas(e.kind, "orgaan") ? OrgChart::Shape::Body : OrgChart::Shape::Role};
+        OrgChart::Node n{.entity = id,
+                         .label = label(e),
+                         .kind = kind,
+                         .shape = kindHas(e.kind, "orgaan") ? OrgChart::Shape::Body : OrgChart::Shape::Role};
         chart_.nodes.push_back(std::move(n));
       }
     }
@@ -245,7 +247,8 @@ class ChartBuilder {
         if (drawnAncestor(subject) == kNone) continue;
         const Entity &e = model_.entities[subject];
         nodeOf_[subject] = chart_.nodes.size();
-        chart_.nodes.push_back({subject, label(e), schema_.kinds[e.kind].name, "", OrgChart::Shape::Mark});
+        chart_.nodes.push_back(
+            {.entity = subject, .label = label(e), .kind = schema_.kinds[e.kind].name, .shape = OrgChart::Shape::Mark});
       }
       OrgChart::Status s = f.covered() ? OrgChart::Status::Covered : OrgChart::Status::Violation;
       std::string line = f.article.notation() + " " + f.norm->name + ": " + fillTemplate(f.norm->message, f, model_);

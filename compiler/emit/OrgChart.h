@@ -36,10 +36,11 @@ struct OrgChart {
 
   struct Node {
     model::EntityId entity;
-    std::string label, kind, tooltip;
+    std::string label, kind;
+    std::string tooltip = {};
     Shape shape = Shape::Role;
     Status status = Status::Ok;
-    std::string url;                          // a link (to the report's anchor); empty for none
+    std::string url = {};                     // a link (to the report's anchor); empty for none
     Verdict verdict = Verdict::NotEvaluated;  // a Unit's
   };
   struct Cluster {

@@ -63,7 +63,8 @@ Value LanguageServer::completion(const Object &params) {
   size_t offset = map.offset(params.getObject("position"));
   const model::Schema &schema = last_->model.schema;
   std::vector<std::string> kinds = enclosingKinds(text, offset);
-  std::optional<model::KindId> here = kinds.empty() ? std::nullopt : schema.findKind(kinds.back());
+  // The kind of the innermost block around the cursor; kNone at the top level.
+  const model::KindId here = kinds.empty() ? model::kNone : schema.findKind(kinds.back()).value_or(model::kNone);
 
   // The statement so far on this line: after `veld =` come values.
   size_t lineStart = text.rfind('\n', offset ? offset - 1 : 0);
@@ -72,11 +73,11 @@ Value LanguageServer::completion(const Object &params) {
   size_t statement = line.find_last_of(";{");
   if (statement != std::string::npos) line = line.substr(statement + 1);
   size_t eq = line.find('=');
-  if (here && eq != std::string::npos) {
+  if (here != model::kNone && eq != std::string::npos) {
     std::string name = line.substr(0, eq);
     name.erase(0, name.find_first_not_of(" \t"));
     name.erase(name.find_last_not_of(" \t") + 1);
-    const model::FieldInfo *field = schema.findField(*here, name);
+    const model::FieldInfo *field = schema.findField(here, name);
     if (!field) return items;
     const model::Type &type = field->type;
     if (type.base == model::BaseType::Enum)
@@ -92,7 +93,7 @@ Value LanguageServer::completion(const Object &params) {
           items.push_back(item(e.path, 18, schema.kinds[e.kind].name + (e.title.empty() ? "" : " — " + e.title)));
     return items;
   }
-  if (!here) {
+  if (here == model::kNone) {
     // The top level: the kinds that may stand there, and the declaration words.
     for (model::KindId k = 0; k < schema.kinds.size(); ++k)
       if (schema.kinds[k].annotation("wortel"))
@@ -103,22 +104,22 @@ Value LanguageServer::completion(const Object &params) {
   }
   // Inside a block: the kinds the schema allows here, and the fields not yet set.
   for (model::KindId k = 0; k < schema.kinds.size(); ++k)
-    if (schema.mayContain(*here, k)) items.push_back(item(schema.kinds[k].name, 7, "soort", schema.kinds[k].doc));
+    if (schema.mayContain(here, k)) items.push_back(item(schema.kinds[k].name, 7, "soort", schema.kinds[k].doc));
   std::set<std::string> set;
   size_t open = text.rfind('{', offset ? offset - 1 : 0), close = text.find('}', offset);
   if (open != std::string::npos) {
-    std::string block = text.substr(open, (close == std::string::npos ? text.size() : close) - open);
-    for (const model::FieldInfo *f : schema.allFields(*here)) {
-      size_t at = block.find(f->name);
+    std::string written = text.substr(open, (close == std::string::npos ? text.size() : close) - open);
+    for (const model::FieldInfo *f : schema.allFields(here)) {
+      size_t at = written.find(f->name);
       while (at != std::string::npos) {
-        size_t after = block.find_first_not_of(" \t", at + f->name.size());
-        bool word = (at == 0 || !identChar(block[at - 1])) && after != std::string::npos && block[after] == '=';
+        size_t after = written.find_first_not_of(" \t", at + f->name.size());
+        bool word = (at == 0 || !identChar(written[at - 1])) && after != std::string::npos && written[after] == '=';
         if (word) set.insert(f->name);
-        at = block.find(f->name, at + 1);
+        at = written.find(f->name, at + 1);
       }
     }
   }
-  for (const model::FieldInfo *f : schema.allFields(*here))
+  for (const model::FieldInfo *f : schema.allFields(here))
     if (!set.count(f->name)) items.push_back(item(f->name, 5, "veld", f->doc));
   return items;
 }
