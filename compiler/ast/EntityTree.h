@@ -93,11 +93,17 @@ class ValueNode {
   ValueKind kind() const { return kind_; }
   void setLiteral(Index<LiteralNode> l) { set(ValueKind::Literal, l.get(), 1); }
   void setReference(Span<IdentNode> parts) { set(ValueKind::Reference, parts.first.get(), parts.count); }
-  void setList(Span<struct ValueNode> items) { set(ValueKind::List, items.first.get(), items.count); }
+  void setList(Span<ValueNode> items) { set(ValueKind::List, items.first.get(), items.count); }
   /// The part of the value its kind says it has; an empty one for another kind.
-  Index<LiteralNode> literal() const { return kind_ == ValueKind::Literal ? Index<LiteralNode>(first_) : Index<LiteralNode>(); }
-  Span<IdentNode> parts() const { return kind_ == ValueKind::Reference ? Span<IdentNode>{Index<IdentNode>(first_), count_} : Span<IdentNode>{}; }
-  Span<ValueNode> items() const { return kind_ == ValueKind::List ? Span<ValueNode>{Index<ValueNode>(first_), count_} : Span<ValueNode>{}; }
+  Index<LiteralNode> literal() const {
+    return kind_ == ValueKind::Literal ? Index<LiteralNode>(first_) : Index<LiteralNode>();
+  }
+  Span<IdentNode> parts() const {
+    return kind_ == ValueKind::Reference ? Span<IdentNode>{Index<IdentNode>(first_), count_} : Span<IdentNode>{};
+  }
+  Span<ValueNode> items() const {
+    return kind_ == ValueKind::List ? Span<ValueNode>{Index<ValueNode>(first_), count_} : Span<ValueNode>{};
+  }
 
  private:
   friend class EntityTree;  // rebases `first_` when nodes are copied between trees

@@ -22,7 +22,9 @@ class CompactList {
   CompactList(const std::vector<T> &v) { assign(v.begin(), v.end()); }
   CompactList(const CompactList &o) { assign(o.begin(), o.end()); }
   CompactList(CompactList &&o) noexcept
-      : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), capacity_(std::exchange(o.capacity_, 0)) {}
+      : data_(std::exchange(o.data_, nullptr)),
+        size_(std::exchange(o.size_, 0)),
+        capacity_(std::exchange(o.capacity_, 0)) {}
   CompactList &operator=(const CompactList &o) {
     if (this != &o) {
       clear();

@@ -63,7 +63,7 @@ struct Value {
       int32_t months, days;  // Duration
     };
   };
-  Name text;  // Text, Article, and the enum value's name
+  Name text;              // Text, Article, and the enum value's name
   RareList<Value> items;  // most values are no list
   SourceRange range;
   /// The payload's bytes, to compare two values of one type whatever it is.

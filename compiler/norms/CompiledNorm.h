@@ -24,7 +24,8 @@ namespace cio {
 /// members than it holds. The logic is Kleene's: `onwaar en ?` is onwaar,
 /// `waar of ?` is waar, and whatever else depends on an unknown is unknown.
 struct RValue {
-  enum class K : uint8_t { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set } k = K::Null;
+  enum class K : uint8_t { Null, Bool, Number, Money, Date, Duration, Period, Text, Article, Enum, Entity, Set };
+  K k = K::Null;
   bool flag = false;
   bool unknown = false;
   model::EntityId ref = model::kNone;

@@ -47,9 +47,9 @@ EntityId NameResolver::rootOf(EntityId e) const {
 
 std::optional<EntityId> NameResolver::child(EntityId parent, Name name) const {
   const std::vector<Named> &index = indexBelow(rootOf(parent));
-  auto it = std::lower_bound(index.begin(), index.end(), Named{name, parent, 0, kNone}, [](const Named &a, const Named &b) {
-    return namedBefore(a.name, a.parent, a.order, b.name, b.parent, b.order);
-  });
+  auto it = std::lower_bound(
+      index.begin(), index.end(), Named{name, parent, 0, kNone},
+      [](const Named &a, const Named &b) { return namedBefore(a.name, a.parent, a.order, b.name, b.parent, b.order); });
   if (it == index.end() || it->name != name || it->parent != parent) return std::nullopt;
   return it->id;  // the first child of that name
 }

@@ -6,10 +6,10 @@
 #pragma once
 
 #include <map>
-#include <vector>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "ast/Ast.h"
 #include "diagnostics/DiagnosticEngine.h"

@@ -51,8 +51,7 @@ using EntitiesLowered = std::function<void(size_t file)>;
 /// Builds and checks every entity of the workspace against the schema; with
 /// `keep`, records what the next analysis needs to take over from this one.
 void buildEntities(const std::vector<LoadedFile> &files, model::Model &model, DiagnosticEngine &diags,
-                   SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr,
-                   const EntitiesLowered &lowered = {});
+                   SemaMemo *keep = nullptr, const PriorAnalysis *prior = nullptr, const EntitiesLowered &lowered = {});
 
 /// Reports cycles through fields annotated @hierarchie.
 void checkHierarchyCycles(const model::Model &model, DiagnosticEngine &diags);

@@ -139,8 +139,8 @@ void parseInto(ast::File &file, std::string_view text, unsigned buffer, Diagnost
     ast::EntityTree::Mark nodesBefore = file.tree.mark();
     if (known) {
       const ast::EntityTree &item = known->nodes;
-      file.tree.roots.push_back(file.tree.append(item, {}, item.mark(), item.roots.front(),
-                                                 int64_t(itemStart) - int64_t(known->begin)));
+      file.tree.roots.push_back(
+          file.tree.append(item, {}, item.mark(), item.roots.front(), int64_t(itemStart) - int64_t(known->begin)));
       ++record->reused;
     } else {
       chunk->finish(end);
@@ -151,7 +151,8 @@ void parseInto(ast::File &file, std::string_view text, unsigned buffer, Diagnost
     if (clean && oneEntity) {
       ParsedItems::Item item{itemStart, {}};
       item.nodes.buffer = buffer;
-      item.nodes.roots.push_back(item.nodes.append(file.tree, nodesBefore, file.tree.mark(), file.tree.roots.back(), 0));
+      item.nodes.roots.push_back(
+          item.nodes.append(file.tree, nodesBefore, file.tree.mark(), file.tree.roots.back(), 0));
       record->byText.emplace(std::move(key), std::move(item));
     }
     chunk = std::make_unique<TokenBuffer>(text, lines);

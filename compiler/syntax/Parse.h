@@ -29,7 +29,7 @@ struct ParseLimits {
 /// moved. Only items that parsed without any diagnostic are kept.
 struct ParsedItems {
   struct Item {
-    uint32_t begin;          // where the key text started
+    uint32_t begin;         // where the key text started
     ast::EntityTree nodes;  // the entity alone, positions as they were
   };
   std::unordered_map<std::string, Item> byText;

@@ -1,10 +1,9 @@
-#include "ast/EntityTree.h"
-
 #include <gtest/gtest.h>
 
 #include <type_traits>
 
 #include "ast/Ast.h"
+#include "ast/EntityTree.h"
 #include "model/Model.h"
 #include "syntax/Parse.h"
 

@@ -29,8 +29,8 @@ inline std::string dump(const ast::EntityRef &e) {
   std::optional<ast::Title> title = e.title();
   std::string out = "{" + dump(e.kind()) + " ";
   for (const ast::Ident &o : e.owners()) out += dump(o) + ".";
-  out += " " + (name ? dump(*name) : "") + " " + (title ? title->text + dump(title->range) : "") +
-         " doc:" + e.doc() + dump(e.range()) + "\n";
+  out += " " + (name ? dump(*name) : "") + " " + (title ? title->text + dump(title->range) : "") + " doc:" + e.doc() +
+         dump(e.range()) + "\n";
   for (ast::FieldRef f : e.fields()) out += dump(f.name()) + "=" + dump(f.value()) + dump(f.range()) + "\n";
   for (ast::EntityRef c : e.children()) out += dump(c);
   return out + "}\n";
