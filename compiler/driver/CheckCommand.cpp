@@ -134,7 +134,9 @@ int runBaseline(const CheckOptions &given) {
     p.printCompilerErrors(p.diags.language());
     return 2;
   }
-  llvm::errs() << p.diags.text(DiagId::baseline_written, {std::to_string(recorded), opt.output}) << '\n';
+  llvm::errs() << (recorded == 1 ? p.diags.text(DiagId::baseline_written_one, {opt.output})
+                                  : p.diags.text(DiagId::baseline_written, {std::to_string(recorded), opt.output}))
+               << '\n';
   return 0;
 }
 
@@ -244,7 +246,9 @@ int runCheck(const CheckOptions &given) {
     renderGithub(out, all, sources, lang);
   else
     renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed(), p.verdicts());
-  if (known > 0 && opt.format == "text") out << diags.text(DiagId::baseline_known, {std::to_string(known)}) << '\n';
+  if (known > 0 && opt.format == "text")
+    out << (known == 1 ? diags.text(DiagId::baseline_known_one) : diags.text(DiagId::baseline_known, {std::to_string(known)}))
+        << '\n';
   if (!opt.lookAhead.empty() && opt.format == "text") printLookAhead(out, p, opt.lookAhead);
   out.flush();
   if (opt.timings) {

@@ -66,6 +66,16 @@ assert states["ciso_onder_cio"] == "new" and states["office_expertise"] == "unch
 print("ok   json: baseline states")
 PY
 
+# One finding is one, in the singular.
+mkdir -p "$tmp/one"
+sed 's/leden = \[SG, DG, CIO\]/leden = [SG, DG]/' "$root/tests/files/cascades/clean.cio" > "$tmp/one/vb.cio"
+run baseline -o "$tmp/one-baseline.json" "$tmp/one" 2> "$tmp/err"
+check "one finding: written" 0 $?
+expect "one finding: in the singular" "$tmp/err" "1 bevinding vastgelegd in"
+run check --baseline "$tmp/one-baseline.json" "$tmp/one" > "$tmp/out" 2>&1
+check "one finding: known" 0 $?
+expect "one known finding: in the singular" "$tmp/out" "1 bekende bevinding uit de baseline niet getoond"
+
 # Not a baseline: a usage error.
 echo '{"x": 1}' > "$tmp/bad.json"
 run check --baseline "$tmp/bad.json" "$tmp/ws/ministerie" > "$tmp/out" 2>&1
