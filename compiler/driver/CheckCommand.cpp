@@ -135,7 +135,7 @@ int runBaseline(const CheckOptions &given) {
     return 2;
   }
   llvm::errs() << (recorded == 1 ? p.diags.text(DiagId::baseline_written_one, {opt.output})
-                                  : p.diags.text(DiagId::baseline_written, {std::to_string(recorded), opt.output}))
+                                 : p.diags.text(DiagId::baseline_written, {std::to_string(recorded), opt.output}))
                << '\n';
   return 0;
 }
@@ -247,7 +247,8 @@ int runCheck(const CheckOptions &given) {
   else
     renderText(out, all, sources, lang, out.has_colors() && llvm::sys::Process::StandardOutIsDisplayed(), p.verdicts());
   if (known > 0 && opt.format == "text")
-    out << (known == 1 ? diags.text(DiagId::baseline_known_one) : diags.text(DiagId::baseline_known, {std::to_string(known)}))
+    out << (known == 1 ? diags.text(DiagId::baseline_known_one)
+                       : diags.text(DiagId::baseline_known, {std::to_string(known)}))
         << '\n';
   if (!opt.lookAhead.empty() && opt.format == "text") printLookAhead(out, p, opt.lookAhead);
   out.flush();
