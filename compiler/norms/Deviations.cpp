@@ -102,9 +102,12 @@ class DeviationMatcher {
       : m_(m), rules_(rules), findings_(findings), withheld_(withheld), diags_(diags) {}
 
   std::vector<DeviationStatus> run() {
-    std::vector<Candidate> candidates;
+    std::vector<Candidate> candidates, misspelt;
     for (EntityId e = 0; e < m_.entities.size(); ++e)
-      if (const DeviationRules::Kind *k = kindOf(e)) candidates.push_back(read(e, *k));
+      if (const DeviationRules::Kind *k = kindOf(e))
+        candidates.push_back(read(e, *k));
+      else if (likelyDeviation(e))
+        misspelt.push_back(unknownDeviation(e));
     // Deviations in force cover first; an expired, future or unlawful one only
     // marks, in that order, what nothing covers.
     static constexpr std::pair<DeviationStatus::State, Coverage> kPasses[] = {
@@ -113,9 +116,12 @@ class DeviationMatcher {
         {DeviationStatus::State::Expired, Coverage::Expired},
         {DeviationStatus::State::NotYetInForce, Coverage::NotYetInForce},
         {DeviationStatus::State::Unlawful, Coverage::Unlawful}};
-    for (const auto &[state, coverage] : kPasses)
+    for (const auto &[state, coverage] : kPasses) {
       for (Candidate &c : candidates)
         if (c.status.state == state) match(c, coverage);
+      if (state == DeviationStatus::State::Doubtful)
+        for (Candidate &c : misspelt) match(c, coverage);
+    }
     std::vector<DeviationStatus> out;
     for (Candidate &c : candidates) {
       if (c.status.state == DeviationStatus::State::InForce && c.status.covers.empty() && !mayCoverWithheld(c)) {
@@ -131,9 +137,32 @@ class DeviationMatcher {
   struct Candidate {
     DeviationStatus status;
     std::string name, article;
+    bool anyArticle = false;  // what it deviates from is unknown
     EntityId concerns = kNone;
     Date date = 0;  // Expired: the end; NotYetInForce: the start
   };
+
+  /// An entity whose kind has an error and that was most likely meant as a
+  /// deviation (`afwijkng`, or a `functie` with a deviation's fields), inside an organisation.
+  bool likelyDeviation(EntityId e) const {
+    const Entity &ent = m_.entities[e];
+    return ent.erroneous && ent.likelyKind != kNone && ent.parent != kNone &&
+           rules_.kindOf(m_.schema, ent.likelyKind) != nullptr;
+  }
+
+  /// A deviation whose kind is misspelt is one error, where it is. What it
+  /// would cover is unknown: any article, anything in the organisation it
+  /// stands in. So what it could cover there is neither covered nor reported
+  /// as a second error, but withheld (no cascades); it is in no register.
+  Candidate unknownDeviation(EntityId e) const {
+    Candidate c;
+    c.status.entity = e;
+    c.status.state = DeviationStatus::State::Doubtful;
+    c.name = entityName(m_, e);
+    c.anyArticle = true;
+    c.concerns = m_.entities[e].parent;
+    return c;
+  }
 
   const DeviationRules::Kind *kindOf(EntityId e) const { return rules_.kindOf(m_.schema, m_.entities[e].kind); }
 
@@ -225,7 +254,8 @@ class DeviationMatcher {
     for (size_t i = 0; i < findings_.size(); ++i) {
       Finding &f = findings_[i];
       if (f.coverage != Coverage::None) continue;  // covered, or marked, by an earlier deviation
-      if (!articleCovers(c.article, f.article.notation()) || !inside(m_, f.subject, c.concerns) || !coverable(f))
+      if (!(c.anyArticle || articleCovers(c.article, f.article.notation())) || !inside(m_, f.subject, c.concerns) ||
+          !coverable(f))
         continue;
       f.coverage = how;
       f.deviation = c.status.entity;
