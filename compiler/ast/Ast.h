@@ -167,9 +167,10 @@ struct File {
   /// The entities, and the fields of the library declarations, as arrays (see EntityTree.h).
   EntityTree tree;
 
-  TopLevel entities() const {
+  /// The top-level entities, in order.
+  Nodes<EntityNode> entities() const {
     assert(!tree.released() && "the entities were freed after they were lowered");
-    return TopLevel(tree);
+    return {tree, tree.roots};
   }
   Nodes<FieldNode> fields(const LibraryDecl &l) const { return {tree, l.fields}; }
 };

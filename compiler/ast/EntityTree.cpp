@@ -25,7 +25,7 @@ Literal ValueRef::literal() const {
 
 Reference ValueRef::reference() const {
   const ValueNode *v = node();
-  if (!v || v->kind() != ValueKind::Reference) return {Nodes<IdentNode>(*tree_, {}), {}};
+  if (!v || v->kind() != ValueKind::Reference) return {Nodes<IdentNode>(*tree_, Span<IdentNode>{}), {}};
   return {Nodes<IdentNode>(*tree_, v->parts()), tree_->range(v->at)};
 }
 
@@ -109,17 +109,17 @@ Index<EntityNode> EntityTree::append(const EntityTree &source, Mark from, Mark t
   for (uint32_t i = from.values; i < to.values; ++i) {
     ValueNode n = source.values[i];
     n.at = moved(n.at, delta);
-    if (n.first_ != UINT32_MAX) switch (n.kind()) {
-        case ValueKind::Literal:
-          n.first_ = n.first_ - from.literals + here.literals;
-          break;
-        case ValueKind::Reference:
-          n.first_ = n.first_ - from.idents + here.idents;
-          break;
-        case ValueKind::List:
-          n.first_ = n.first_ - from.values + here.values;
-          break;
-      }
+    switch (n.kind()) {
+      case ValueKind::Literal:
+        if (n.literal().valid()) n.setLiteral(rebase(n.literal(), from.literals, here.literals));
+        break;
+      case ValueKind::Reference:
+        n.setReference(rebase(n.parts(), from.idents, here.idents));
+        break;
+      case ValueKind::List:
+        n.setList(rebase(n.items(), from.values, here.values));
+        break;
+    }
     values.push_back(n);
   }
   for (uint32_t i = from.fields; i < to.fields; ++i) {

@@ -106,7 +106,6 @@ class ValueNode {
   }
 
  private:
-  friend class EntityTree;  // rebases `first_` when nodes are copied between trees
   void set(ValueKind kind, uint32_t first, uint32_t count) {
     kind_ = kind;
     first_ = first;
@@ -144,15 +143,18 @@ EntityRef view(const EntityTree &tree, Index<EntityNode> i);
 FieldRef view(const EntityTree &tree, Index<FieldNode> i);
 ValueRef view(const EntityTree &tree, Index<ValueNode> i);
 
-/// The nodes of a span, each seen through its view.
+/// Nodes seen through their views, in order: those of a span (consecutive in
+/// their array), or those an array of indices names (the top-level entities).
 template <class Node>
 class Nodes {
  public:
-  Nodes(const EntityTree &tree, Span<Node> span) : tree_(&tree), span_(span) {}
+  Nodes(const EntityTree &tree, Span<Node> span) : tree_(&tree), first_(span.first.get()), count_(span.count) {}
+  Nodes(const EntityTree &tree, const std::vector<Index<Node>> &named)
+      : tree_(&tree), named_(named.data()), count_(uint32_t(named.size())) {}
   class iterator {
    public:
-    iterator(const EntityTree *tree, uint32_t i) : tree_(tree), i_(i) {}
-    auto operator*() const { return view(*tree_, Index<Node>(i_)); }
+    iterator(const Nodes &nodes, uint32_t i) : nodes_(nodes), i_(i) {}
+    auto operator*() const { return nodes_[i_]; }
     iterator &operator++() {
       ++i_;
       return *this;
@@ -160,20 +162,21 @@ class Nodes {
     bool operator==(const iterator &o) const { return i_ == o.i_; }
 
    private:
-    const EntityTree *tree_;
+    Nodes nodes_;  // a copy: a range may be a temporary
     uint32_t i_;
   };
-  iterator begin() const { return {tree_, span_.first.get()}; }
-  iterator end() const { return {tree_, span_.first.get() + span_.count}; }
-  size_t size() const { return span_.count; }
-  bool empty() const { return span_.count == 0; }
-  auto operator[](size_t i) const { return view(*tree_, Index<Node>(span_.first.get() + uint32_t(i))); }
+  iterator begin() const { return {*this, 0}; }
+  iterator end() const { return {*this, count_}; }
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  auto operator[](size_t i) const { return view(*tree_, named_ ? named_[i] : Index<Node>(first_ + uint32_t(i))); }
   auto front() const { return (*this)[0]; }
-  auto back() const { return (*this)[span_.count - 1]; }
+  auto back() const { return (*this)[count_ - 1]; }
 
  private:
   const EntityTree *tree_;
-  Span<Node> span_;
+  const Index<Node> *named_ = nullptr;
+  uint32_t first_ = 0, count_;
 };
 
 /// The texts of `parts` (Idents) joined by dots: `FIN.BD`.
@@ -298,36 +301,6 @@ class EntityTree {
     v.push_back(n);
     return Index<Node>(uint32_t(v.size() - 1));
   }
-};
-
-/// The top-level entities of a tree, each seen as an EntityRef.
-class TopLevel {
- public:
-  explicit TopLevel(const EntityTree &tree) : tree_(&tree) {}
-  class iterator {
-   public:
-    iterator(const EntityTree *tree, const Index<EntityNode> *at) : tree_(tree), at_(at) {}
-    EntityRef operator*() const { return {*tree_, *at_}; }
-    iterator &operator++() {
-      ++at_;
-      return *this;
-    }
-    bool operator==(const iterator &o) const { return at_ == o.at_; }
-
-   private:
-    const EntityTree *tree_;
-    const Index<EntityNode> *at_;
-  };
-  iterator begin() const { return {tree_, tree_->roots.data()}; }
-  iterator end() const { return {tree_, tree_->roots.data() + tree_->roots.size()}; }
-  size_t size() const { return tree_->roots.size(); }
-  bool empty() const { return tree_->roots.empty(); }
-  EntityRef operator[](size_t i) const { return {*tree_, tree_->roots[i]}; }
-  EntityRef front() const { return (*this)[0]; }
-  EntityRef back() const { return (*this)[size() - 1]; }
-
- private:
-  const EntityTree *tree_;
 };
 
 inline Ident view(const EntityTree &tree, Index<IdentNode> i) { return tree.ident(tree.idents[i.get()]); }

@@ -19,7 +19,6 @@ template <class T>
 class CompactList {
  public:
   CompactList() = default;
-  CompactList(const std::vector<T> &v) { assign(v.begin(), v.end()); }
   CompactList(const CompactList &o) { assign(o.begin(), o.end()); }
   CompactList(CompactList &&o) noexcept
       : data_(std::exchange(o.data_, nullptr)),

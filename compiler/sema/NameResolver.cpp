@@ -45,8 +45,8 @@ EntityId NameResolver::rootOf(EntityId e) const {
   return e;
 }
 
-std::optional<EntityId> NameResolver::child(EntityId parent, Name name) const {
-  const std::vector<Named> &index = indexBelow(rootOf(parent));
+std::optional<EntityId> NameResolver::child(EntityId parent, Name name, EntityId root) const {
+  const std::vector<Named> &index = indexBelow(root);
   auto it = std::lower_bound(
       index.begin(), index.end(), Named{name, parent, 0, kNone},
       [](const Named &a, const Named &b) { return namedBefore(a.name, a.parent, a.order, b.name, b.parent, b.order); });
@@ -84,13 +84,14 @@ void NameResolver::reportUnresolved(const ast::Ident &part, KindId kind) {
 
 bool NameResolver::step(EntityId from, const ast::Ident &part, EntityId &out, bool first) {
   std::vector<EntityId> candidates;
+  EntityId root = rootOf(from);  // also every enclosing block's
   if (first) {
     for (EntityId b = from; b != kNone; b = model_.entities[b].parent)
-      if (auto c = child(b, part.text)) {
+      if (auto c = child(b, part.text, root)) {
         out = *c;
         return true;
       }
-    candidates = descendants(rootOf(from), part.text);
+    candidates = descendants(root, part.text);
     if (candidates.empty()) {
       auto it = topLevel_.find(part.text);
       if (it != topLevel_.end()) {
@@ -99,7 +100,7 @@ bool NameResolver::step(EntityId from, const ast::Ident &part, EntityId &out, bo
       }
     }
   } else {
-    if (auto c = child(from, part.text)) {
+    if (auto c = child(from, part.text, root)) {
       out = *c;
       return true;
     }

@@ -27,7 +27,8 @@ class NameResolver {
 
  private:
   model::EntityId rootOf(model::EntityId e) const;
-  std::optional<model::EntityId> child(model::EntityId parent, Name name) const;
+  /// The first child of `parent` called `name`; `root` is the root above `parent`.
+  std::optional<model::EntityId> child(model::EntityId parent, Name name, model::EntityId root) const;
   /// The descendants of `e` called `name` (all of them, to report ambiguity).
   std::vector<model::EntityId> descendants(model::EntityId e, Name name) const;
   bool step(model::EntityId from, const ast::Ident &part, model::EntityId &out, bool first);
